@@ -1,0 +1,104 @@
+# dyad: build, tests, demo, fuzzing and benchmarks.  `make help` lists targets.
+CC      ?= gcc
+BUILD   := build
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Werror
+DATADIR := $(abspath $(BUILD))/data
+DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DDYAD_DATADIR='"$(DATADIR)"'
+INC     := -Iinclude -Isrc
+LIBS    := -lutf8proc -lm
+HUNSPELL_DIR ?= /usr/share/hunspell
+
+SRC     := $(sort $(wildcard src/*.c))
+OBJ     := $(SRC:src/%.c=$(BUILD)/obj/%.o)
+TESTS   := $(sort $(wildcard tests/unit/test_*.c))
+TESTBIN := $(TESTS:tests/unit/%.c=$(BUILD)/tests/%)
+STAMP   := $(BUILD)/deps.stamp
+LEX     := $(DATADIR)/fr.lex
+
+.PHONY: all deps check test unit golden golden-update errors asan fuzz fuzz-short \
+        bench demo clean help check-generated
+all: $(BUILD)/dyad $(LEX)
+
+help:
+	@echo "make          build build/dyad and its lexicon"
+	@echo "make deps     install the Debian packages needed (apt-get)"
+	@echo "make demo     build and run dyad on examples/"
+	@echo "make check    every test: unit, golden, errors, sanitizers, short fuzz"
+	@echo "make asan     the test suite under ASan+UBSan"
+	@echo "make fuzz     long fuzzing runs (FUZZ_SECONDS=3600)"
+	@echo "make bench    throughput on a generated 200 MB corpus"
+	@echo "make golden-update   rewrite golden expectations (review the diff)"
+
+deps:
+	sh tools/deps.sh
+	@mkdir -p $(BUILD) && touch $(STAMP)
+
+$(STAMP): tools/deps.sh
+	sh tools/deps.sh
+	@mkdir -p $(BUILD) && touch $@
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) include/dyad.h | $(STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(DEFS) $(INC) -c $< -o $@
+
+$(BUILD)/libdyad.a: $(OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/dyad: cli/dyad.c $(BUILD)/libdyad.a
+	$(CC) $(WARN) $(CFLAGS) $(DEFS) $(INC) $< $(BUILD)/libdyad.a $(LIBS) -o $@
+
+$(BUILD)/mklexicon: tools/mklexicon.c | $(STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(DEFS) $(INC) $< -o $@
+
+$(LEX): $(BUILD)/mklexicon $(HUNSPELL_DIR)/fr.dic $(HUNSPELL_DIR)/fr.aff
+	@mkdir -p $(dir $@)
+	$(BUILD)/mklexicon $(HUNSPELL_DIR)/fr.aff $(HUNSPELL_DIR)/fr.dic $@.tmp && mv $@.tmp $@
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(DEFS) $(INC) $< $(BUILD)/libdyad.a $(LIBS) -lhunspell -o $@
+
+unit: $(TESTBIN) $(LEX)
+golden: $(BUILD)/dyad $(LEX)
+
+# The whole suite; the runner prints "N passed, N failed, N skipped".
+test: $(TESTBIN) $(BUILD)/dyad $(LEX)
+	sh tests/run.sh $(BUILD)
+
+check: test
+	$(MAKE) asan
+	$(MAKE) fuzz-short
+	@echo "check: all green"
+
+golden-update: $(BUILD)/dyad $(LEX)
+	sh tests/golden/update.sh $(BUILD)/dyad
+
+# ASan+UBSan build of the library, CLI and unit tests, then the suite.
+asan: | $(STAMP)
+	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LIBS="-lutf8proc -lm -fsanitize=address,undefined" test
+
+# libFuzzer targets (clang), one per parser, in tests/fuzz/fuzz_*.c.
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_SECONDS ?= 60
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(SRC) $(wildcard src/*.h) | $(STAMP)
+	@mkdir -p $(dir $@)
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	  $(DEFS) $(INC) $< $(SRC) $(LIBS) -o $@
+fuzz-short: $(FUZZ_BIN) $(LEX)
+	sh tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS)
+fuzz: $(FUZZ_BIN) $(LEX)
+	sh tests/fuzz/run.sh $(BUILD)/fuzz $${FUZZ_SECONDS:-3600}
+
+bench: $(BUILD)/dyad $(LEX)
+	sh bench/run.sh $(BUILD)/dyad
+
+demo: $(BUILD)/dyad $(LEX)
+	@echo "== dyad inspect examples/ (what the pipeline sees)"
+	$(BUILD)/dyad inspect examples/
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,151 @@
+/* dyad.h: the public interface of libdyad, the only public header.
+ *
+ * dyad turns news articles (French first) into coded inter-state events.
+ * The library is a pipeline of stages over one document at a time:
+ *
+ *   ingest -> normalise -> clean -> segment -> repair -> tag -> ...
+ *
+ * Sections: errors, context, documents, reading input, running the
+ * pipeline, dumping layers.  Every function says what it returns on
+ * success, on failure, and who owns memory it hands out.
+ *
+ * Conventions: text goes in as (const char *, size_t) and need not be
+ * NUL-terminated.  Spans are byte ranges [start, end) into the ORIGINAL
+ * bytes of the article.  Functions returning int give 0 on success and a
+ * negative DYAD_E* code on failure.  Every *_free accepts NULL.  The
+ * library never prints and never exits; it fills a caller-owned dyad_err
+ * or calls the warning callback set on the context.
+ */
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DYAD_VERSION "0.1.0"
+
+/* ---- Errors ---------------------------------------------------------- */
+
+enum {
+  DYAD_OK = 0,
+  DYAD_ENOMEM = -1,   /* out of memory (the allocator aborts first in practice) */
+  DYAD_EIO = -2,      /* a file could not be opened, read or mapped */
+  DYAD_EDATA = -3,    /* a data file (lexicon, dictionary) is malformed */
+  DYAD_EINPUT = -4,   /* an input article was rejected (binary, empty...) */
+  DYAD_EUSAGE = -5,   /* the caller passed an invalid argument */
+  DYAD_ELIMIT = -6    /* an input exceeds a hard limit */
+};
+
+/* Details of the last failure; caller-owned, filled by the library. */
+typedef struct dyad_err {
+  int code;           /* a DYAD_E* value, 0 when nothing failed */
+  char path[512];     /* file concerned, "" if none */
+  long line;          /* 1-based line, 0 if unknown */
+  long col;           /* 1-based column or byte offset, 0 if unknown */
+  char message[512];  /* one sentence, no trailing newline */
+} dyad_err;
+
+/* A static sentence for a DYAD_E* code; never NULL. */
+const char *dyad_strerror(int code);
+
+/* Format err as "path:line:col: error: message" into buf (size n).
+ * Returns buf. */
+char *dyad_err_format(const dyad_err *err, char *buf, size_t n);
+
+/* ---- Context --------------------------------------------------------- */
+
+/* Warnings about input data (invalid UTF-8 repaired, a line skipped...):
+ * path and line locate it (line 0 if not applicable). */
+typedef void (*dyad_warn_fn)(void *user, const char *path, long line,
+                             const char *message);
+
+typedef struct dyad_ctx dyad_ctx;
+
+/* Load the read-only resources (French lexicon...) from data_dir, or from
+ * $DYAD_DATA, or from the directory compiled in, in that order.
+ * Returns a context to free with dyad_ctx_free, or NULL with err filled. */
+dyad_ctx *dyad_ctx_new(const char *data_dir, dyad_err *err /* out */);
+void dyad_ctx_free(dyad_ctx *ctx);
+void dyad_ctx_set_warn(dyad_ctx *ctx, dyad_warn_fn fn, void *user);
+
+/* ---- Documents ------------------------------------------------------- */
+
+typedef struct dyad_doc dyad_doc;
+
+/* A calendar date with its precision; 0 fields are unknown. */
+typedef struct dyad_date {
+  int year;   /* e.g. 2023, 0 unknown */
+  int month;  /* 1-12, 0 unknown */
+  int day;    /* 1-31, 0 unknown */
+} dyad_date;
+
+/* Format as YYYY, YYYY-MM or YYYY-MM-DD into buf (>= 11 bytes); "" if the
+ * year is unknown.  Returns buf. */
+char *dyad_date_format(dyad_date d, char *buf);
+
+/* Create a document from bytes (copied; bad UTF-8 is repaired with a
+ * warning).  id and path may be NULL.  published may be NULL (unknown).
+ * Returns a document owning all its memory, or NULL on DYAD_ENOMEM. */
+dyad_doc *dyad_doc_new(const char *id, const char *path, const char *text,
+                       size_t len, const dyad_date *published);
+void dyad_doc_free(dyad_doc *doc);
+
+const char *dyad_doc_id(const dyad_doc *doc);
+dyad_date dyad_doc_published(const dyad_doc *doc);
+
+/* ---- Reading input --------------------------------------------------- */
+
+/* Called once per article read.  Return 0 to go on, nonzero to stop. */
+typedef int (*dyad_doc_fn)(void *user, dyad_doc *doc);
+
+/* Input statistics, for exit statuses and progress. */
+typedef struct dyad_input_stats {
+  long files;         /* files opened */
+  long docs;          /* articles produced */
+  long skipped;       /* files or JSONL lines skipped (binary, broken...) */
+  long repaired;      /* files with invalid UTF-8 or NUL bytes repaired */
+} dyad_input_stats;
+
+/* Read a path: a file (.txt as one article, .jsonl one per line), a
+ * directory (every *.txt and *.jsonl below it, in sorted order), or "-"
+ * for stdin (JSONL if the first byte is '{', else one article).  Each
+ * article is passed to fn, which owns it and must dyad_doc_free it.
+ * Problems with the input are reported through the context's warning
+ * callback and counted in stats; they are not errors.  Returns 0, or a
+ * negative code if the path itself cannot be read (err filled). */
+int dyad_read_path(const dyad_ctx *ctx, const char *path, dyad_doc_fn fn,
+                   void *user, dyad_input_stats *stats /* in-out */,
+                   dyad_err *err /* out */);
+
+/* ---- Pipeline -------------------------------------------------------- */
+
+/* Run every stage of the text pipeline on doc (normalise, clean,
+ * segment, repair, tag).  Returns 0 or a negative code (err filled). */
+int dyad_process(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err /* out */);
+
+/* ---- Output ---------------------------------------------------------- */
+
+#define DYAD_OPT_JSON 1u      /* JSON lines instead of text */
+#define DYAD_OPT_ALLZONES 2u  /* also show sentences in non-article zones */
+
+/* Write what the pipeline sees of a processed document: each sentence
+ * with its zone, tokens, lemmas and parts of speech.  Returns 0 or
+ * DYAD_EIO. */
+int dyad_inspect_write(const dyad_doc *doc, const dyad_ctx *ctx, FILE *out,
+                       unsigned opts);
+
+/* Write one stage's layer as stable line-oriented text (golden tests).
+ * stage: "normalise", "clean", "segment", "repair" or "tag".
+ * Returns 0, DYAD_EUSAGE for an unknown stage, or DYAD_EIO. */
+int dyad_dump_write(const dyad_doc *doc, const dyad_ctx *ctx,
+                    const char *stage, FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

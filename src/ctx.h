@@ -1,0 +1,21 @@
+/* ctx.h: the context, loaded once and read-only afterwards. */
+#ifndef DYAD_CTX_H
+#define DYAD_CTX_H
+#include "dyad.h"
+#include "lexicon.h"
+
+struct dyad_ctx {
+  char *data_dir;      /* owned */
+  lexicon *lex;        /* owned: French lexicon (lexicon_open) */
+  dyad_warn_fn warn;   /* may be NULL */
+  void *warn_user;
+};
+
+/* Report a warning through the context's callback (no-op if none). */
+void ctx_warn(const dyad_ctx *ctx, const char *path, long line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+#endif

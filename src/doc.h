@@ -1,0 +1,106 @@
+/* doc.h: the document and its layers, as the stages see them.
+ *
+ * A dyad_doc owns all its memory in one arena.  Each stage reads the
+ * layers already present and adds its own:
+ *
+ *   orig         ingest     the article's bytes exactly as read (JSONL: the decoded "text")
+ *   text, omap   normalise  NFC text with typographic variants folded;
+ *                           omap[i] is the orig offset of text byte i
+ *   zones        clean      non-article ranges of text (captions...)
+ *   toks, sents  segment    tokens and sentences over text
+ *   toks         repair     glued words split in two tokens
+ *   readings     tag        lemma and part-of-speech readings per token
+ *
+ * Invariants: text ranges are [start, end) byte offsets into text, on
+ * UTF-8 character boundaries; omap has text_len + 1 entries and is
+ * non-decreasing, omap[text_len] == orig_len; tokens are sorted, do not
+ * overlap, and each sentence covers a contiguous run of tokens.
+ */
+#ifndef DYAD_DOC_H
+#define DYAD_DOC_H
+#include "arena.h"
+#include "dyad.h"
+#include <stdint.h>
+
+/* Zones: what a range of the text is.  ZONE_ARTICLE is the default. */
+typedef enum zone_kind {
+  ZONE_ARTICLE = 0,
+  ZONE_HEADER,     /* the " date 2023-08" first line, a dateline kept apart */
+  ZONE_CAPTION,    /* photo caption, credit ("Photo : VNA", "© ...") */
+  ZONE_SIGNATURE,  /* agency signature ("– VNA", "-VNA/VI", "- AVI") */
+  ZONE_FURNITURE,  /* site furniture: menus, share buttons, ads, tags */
+  ZONE_APPENDED,   /* an unrelated piece appended after the article */
+  ZONE__COUNT
+} zone_kind;
+
+const char *zone_name(zone_kind k);
+
+typedef struct zone {
+  uint32_t start, end;  /* range of text */
+  uint8_t kind;         /* zone_kind */
+} zone;
+
+typedef enum tok_kind {
+  TOK_WORD = 0,   /* letters, with inner hyphens/apostrophes/dots */
+  TOK_NUMBER,     /* 150.000, 1,5, 2023-2025, 30e */
+  TOK_PUNCT,      /* . , ; : ! ? ... ( ) " - */
+  TOK_SYMBOL,     /* % $ € and other symbols, emoji */
+  TOK__COUNT
+} tok_kind;
+
+const char *tok_kind_name(tok_kind k);
+
+/* token flags */
+#define TOKF_ELISION 1u   /* ends with an apostrophe: l' d' qu' jusqu' */
+#define TOKF_UPPER 2u     /* first letter upper case */
+#define TOKF_REPAIRED 4u  /* produced by splitting a glued word */
+#define TOKF_SENT_END 8u  /* punctuation ending a sentence */
+
+typedef struct token {
+  uint32_t start, end;  /* range of text; the form is text[start, end) */
+  uint8_t kind;         /* tok_kind */
+  uint8_t flags;        /* TOKF_* */
+  uint16_t nread;       /* number of lexicon readings */
+  uint32_t read;        /* first lexicon reading (see lexicon.h) */
+} token;
+
+typedef struct sentence {
+  uint32_t tok_begin, tok_end;  /* tokens [tok_begin, tok_end) */
+  uint32_t start, end;          /* range of text */
+  uint8_t zone;                 /* zone_kind of the sentence's start */
+} sentence;
+
+struct dyad_doc {
+  arena mem;             /* owns everything below */
+  const char *id;        /* never NULL ("" if unknown) */
+  const char *path;      /* file read, "" for stdin or memory */
+  long line;             /* JSONL line number, 0 otherwise */
+  const char *url;       /* NULL if unknown */
+  dyad_date published;   /* year 0: unknown */
+  const char *published_how; /* "jsonl", "header", "dateline" or NULL */
+
+  const char *orig;      /* original bytes, unchanged (may hold bad UTF-8) */
+  size_t orig_len;
+
+  char *text;            /* normalised text, NUL-terminated */
+  size_t text_len;
+  uint32_t *omap;        /* text_len + 1 entries */
+
+  zone *zones;           /* sorted by start, non-overlapping */
+  size_t nzones;
+
+  token *toks;
+  size_t ntoks;
+  sentence *sents;
+  size_t nsents;
+};
+
+/* The zone kind of text offset off (binary search). */
+zone_kind doc_zone_at(const dyad_doc *doc, uint32_t off);
+
+/* Original byte offsets of a text range. */
+static inline uint32_t doc_orig_off(const dyad_doc *doc, uint32_t text_off) {
+  return doc->omap ? doc->omap[text_off] : text_off;
+}
+
+#endif

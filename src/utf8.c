@@ -1,0 +1,77 @@
+/* utf8.c: UTF-8 validation, repair and decoding, see utf8.h. */
+#include "utf8.h"
+#include <string.h>
+
+int utf8_decode(const char *str, size_t n, int32_t *cp) {
+  const unsigned char *s = (const unsigned char *)str;
+  if (n == 0) return 0;
+  unsigned c = s[0];
+  if (c < 0x80) { *cp = (int32_t)c; return 1; }
+  int len;
+  uint32_t v, min;
+  if (c >= 0xC2 && c <= 0xDF) { len = 2; v = c & 0x1F; min = 0x80; }
+  else if (c >= 0xE0 && c <= 0xEF) { len = 3; v = c & 0x0F; min = 0x800; }
+  else if (c >= 0xF0 && c <= 0xF4) { len = 4; v = c & 0x07; min = 0x10000; }
+  else return 0;
+  if (n < (size_t)len) return 0;
+  for (int i = 1; i < len; i++) {
+    if ((s[i] & 0xC0) != 0x80) return 0;
+    v = (v << 6) | (s[i] & 0x3F);
+  }
+  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+  *cp = (int32_t)v;
+  return len;
+}
+
+int utf8_encode(int32_t cp, char *out) {
+  unsigned char *o = (unsigned char *)out;
+  uint32_t c = (uint32_t)cp;
+  if (c < 0x80) { o[0] = (unsigned char)c; return 1; }
+  if (c < 0x800) { o[0] = (unsigned char)(0xC0 | (c >> 6)); o[1] = (unsigned char)(0x80 | (c & 0x3F)); return 2; }
+  if (c < 0x10000) {
+    o[0] = (unsigned char)(0xE0 | (c >> 12)); o[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+    o[2] = (unsigned char)(0x80 | (c & 0x3F)); return 3;
+  }
+  o[0] = (unsigned char)(0xF0 | (c >> 18)); o[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+  o[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F)); o[3] = (unsigned char)(0x80 | (c & 0x3F));
+  return 4;
+}
+
+size_t utf8_first_invalid(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x01 && c < 0x80) { i++; continue; }
+    int32_t cp;
+    int l = utf8_decode(s + i, n - i, &cp);
+    if (l == 0 || c == 0) return i;
+    i += (size_t)l;
+  }
+  return n;
+}
+
+int utf8_valid_nonul(const char *s, size_t n) { return utf8_first_invalid(s, n) == n; }
+
+size_t utf8_repair_size(const char *s, size_t n) {
+  size_t i = 0, out = 0;
+  while (i < n) {
+    int32_t cp;
+    int l = s[i] ? utf8_decode(s + i, n - i, &cp) : 0;
+    if (s[i] == 0) { out += 1; i++; }
+    else if (l == 0) { out += 3; i++; }
+    else { out += (size_t)l; i += (size_t)l; }
+  }
+  return out;
+}
+
+size_t utf8_repair(const char *s, size_t n, char *out) {
+  size_t i = 0, o = 0, bad = 0;
+  while (i < n) {
+    int32_t cp;
+    int l = s[i] ? utf8_decode(s + i, n - i, &cp) : 0;
+    if (s[i] == 0) { out[o++] = ' '; i++; bad++; }
+    else if (l == 0) { memcpy(out + o, "\xEF\xBF\xBD", 3); o += 3; i++; bad++; }
+    else { memcpy(out + o, s + i, (size_t)l); o += (size_t)l; i += (size_t)l; }
+  }
+  return bad;
+}

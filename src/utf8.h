@@ -1,0 +1,27 @@
+/* utf8.h: UTF-8 validation, repair and decoding.
+ *
+ * Validation follows RFC 3629: no overlong forms, no surrogates, nothing
+ * above U+10FFFF.  Repair replaces each invalid byte with U+FFFD and each
+ * NUL byte with a space, so offsets of valid text shift predictably.
+ */
+#ifndef DYAD_UTF8_H
+#define DYAD_UTF8_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* Length of the valid sequence at s (1-4), or 0 if s[0..n) does not start
+ * with a valid UTF-8 character.  *cp receives the code point. */
+int utf8_decode(const char *s, size_t n, int32_t *cp /* out */);
+/* Encode cp into out (>= 4 bytes); returns the byte count. */
+int utf8_encode(int32_t cp, char *out);
+/* 1 if s is valid UTF-8 with no NUL byte. */
+int utf8_valid_nonul(const char *s, size_t n);
+/* Offset of the first invalid byte or NUL, or n if none. */
+size_t utf8_first_invalid(const char *s, size_t n);
+/* Bytes needed by utf8_repair (without terminator). */
+size_t utf8_repair_size(const char *s, size_t n);
+/* Write the repaired text into out (utf8_repair_size bytes); returns the
+ * number of replacements made. */
+size_t utf8_repair(const char *s, size_t n, char *out);
+
+#endif

@@ -97,6 +97,8 @@ void dyad_doc_free(dyad_doc *doc);
 
 const char *dyad_doc_id(const dyad_doc *doc);
 dyad_date dyad_doc_published(const dyad_doc *doc);
+/* Size of the article's original bytes. */
+size_t dyad_doc_size(const dyad_doc *doc);
 
 /* ---- Reading input --------------------------------------------------- */
 
@@ -128,7 +130,17 @@ int dyad_read_path(const dyad_ctx *ctx, const char *path, dyad_doc_fn fn,
  * segment, repair, tag).  Returns 0 or a negative code (err filled). */
 int dyad_process(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err /* out */);
 
+/* Run the stages up to and including the named one ("normalise", "clean",
+ * "segment", "repair", "tag").  Returns 0, DYAD_EUSAGE for an unknown
+ * stage name, or a stage's failure code (err filled). */
+int dyad_process_until(dyad_doc *doc, const dyad_ctx *ctx, const char *stage,
+                       dyad_err *err /* out */);
+
 /* ---- Output ---------------------------------------------------------- */
+
+/* Write s (NUL-terminated UTF-8) as a JSON string literal, quotes
+ * included; invalid bytes are written as U+FFFD. */
+void dyad_write_json_string(FILE *out, const char *s);
 
 #define DYAD_OPT_JSON 1u      /* JSON lines instead of text */
 #define DYAD_OPT_ALLZONES 2u  /* also show sentences in non-article zones */

@@ -43,6 +43,7 @@ void dyad_doc_free(dyad_doc *doc) {
 
 const char *dyad_doc_id(const dyad_doc *doc) { return doc->id; }
 dyad_date dyad_doc_published(const dyad_doc *doc) { return doc->published; }
+size_t dyad_doc_size(const dyad_doc *doc) { return doc->orig_len; }
 
 char *dyad_date_format(dyad_date d, char *buf) {
   if (d.year <= 0 || d.year > 9999) buf[0] = '\0';

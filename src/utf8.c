@@ -1,6 +1,7 @@
 /* utf8.c: UTF-8 validation, repair and decoding, see utf8.h. */
 #include "utf8.h"
 #include <string.h>
+#include <utf8proc.h>
 
 int utf8_decode(const char *str, size_t n, int32_t *cp) {
   const unsigned char *s = (const unsigned char *)str;
@@ -74,4 +75,26 @@ size_t utf8_repair(const char *s, size_t n, char *out) {
     else { memcpy(out + o, s + i, (size_t)l); o += (size_t)l; i += (size_t)l; }
   }
   return bad;
+}
+
+size_t utf8_lower(const char *s, size_t n, char *out, size_t cap) {
+  size_t i = 0, o = 0;
+  while (i < n) {
+    int32_t cp;
+    int l = utf8_decode(s + i, n - i, &cp);
+    if (l == 0) { cp = 0xFFFD; l = 1; }
+    char b[4];
+    int bl = utf8_encode(utf8proc_tolower(cp), b);
+    if (o + (size_t)bl > cap) return 0;
+    memcpy(out + o, b, (size_t)bl);
+    o += (size_t)bl;
+    i += (size_t)l;
+  }
+  return o;
+}
+
+int utf8_is_upper_initial(const char *s, size_t n) {
+  int32_t cp;
+  if (!utf8_decode(s, n, &cp)) return 0;
+  return utf8proc_isupper(cp);
 }

@@ -24,4 +24,11 @@ size_t utf8_repair_size(const char *s, size_t n);
  * number of replacements made. */
 size_t utf8_repair(const char *s, size_t n, char *out);
 
+
+/* Lower-case s[0..n) into out (capacity cap) with utf8proc; s must be
+ * valid UTF-8.  Returns the byte length written, or 0 if it does not fit. */
+size_t utf8_lower(const char *s, size_t n, char *out, size_t cap);
+/* 1 if the first character of s is an upper-case letter. */
+int utf8_is_upper_initial(const char *s, size_t n);
+
 #endif

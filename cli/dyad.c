@@ -1,0 +1,191 @@
+/* dyad.c: the command-line interface.  Parses options, calls libdyad,
+ * prints warnings and errors to stderr and picks the exit status; the
+ * work itself is in the library (include/dyad.h).
+ *
+ * Exit status: 0 everything read; 1 some input skipped or rejected;
+ * 2 usage error; 3 data files (lexicon) missing or malformed; 4 I/O.
+ */
+#include "dyad.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_DATA = 3, EXIT_IO = 4 };
+
+static const char usage[] =
+    "usage: dyad COMMAND [OPTIONS] FILE...\n"
+    "\n"
+    "Reads news articles (French first) and shows or codes what they say.\n"
+    "FILE is a .txt article, a .jsonl file (one {\"id\",\"text\",\"date\",\"url\"}\n"
+    "object per line), a directory (every *.txt and *.jsonl below it) or -\n"
+    "for standard input.\n"
+    "\n"
+    "commands:\n"
+    "  inspect FILE...   show each sentence: zone, tokens, lemmas, parts of speech\n"
+    "  code FILE...      write one JSON record per article read (JSONL)\n"
+    "  dump --stage=S FILE...  one stage's layer as stable text (normalise,\n"
+    "                    clean, segment, repair, tag), for golden tests\n"
+    "  help, version\n"
+    "\n"
+    "options:\n"
+    "  --json            inspect: one JSON object per article instead of text\n"
+    "  --all-zones       inspect: also show captions, signatures, furniture...\n"
+    "  --data DIR        data directory (default: $DYAD_DATA, then the build's)\n"
+    "  -q, --quiet       no warnings about bad input (still counted)\n"
+    "  --progress        progress on stderr (default when stderr is a terminal)\n"
+    "\n"
+    "exit status: 0 all input read, 1 some input skipped, 2 usage error,\n"
+    "3 data files missing or malformed, 4 I/O error.\n";
+
+typedef struct run {
+  const char *cmd;
+  const char *stage;
+  unsigned opts;
+  int quiet;
+  int progress;
+  dyad_ctx *ctx;
+  long warnings;
+  long failed;       /* documents the pipeline failed on */
+  size_t bytes;
+  time_t last_progress;
+  dyad_input_stats stats;
+} run;
+
+static void on_warn(void *user, const char *path, long line, const char *msg) {
+  run *r = user;
+  r->warnings++;
+  if (r->quiet) return;
+  if (line > 0) fprintf(stderr, "dyad: %s:%ld: warning: %s\n", path, line, msg);
+  else fprintf(stderr, "dyad: %s: warning: %s\n", path, msg);
+}
+
+static void print_err(const dyad_err *err) {
+  char buf[1200];
+  fprintf(stderr, "dyad: %s\n", dyad_err_format(err, buf, sizeof buf));
+}
+
+static void write_code_record(run *r, const dyad_doc *doc) {
+  (void)r;
+  char date[16];
+  dyad_date_format(dyad_doc_published(doc), date);
+  fputs("{\"record\":\"doc\",\"doc\":", stdout);
+  dyad_write_json_string(stdout, dyad_doc_id(doc));
+  fputs(",\"published\":", stdout);
+  if (date[0]) printf("\"%s\"", date); else fputs("null", stdout);
+  fputs("}\n", stdout);
+}
+
+static int on_doc(void *user, dyad_doc *doc) {
+  run *r = user;
+  dyad_err err = {0};
+  int rc = strcmp(r->cmd, "dump") == 0 ? dyad_process_until(doc, r->ctx, r->stage, &err)
+                                       : dyad_process(doc, r->ctx, &err);
+  if (rc) {
+    print_err(&err);
+    r->failed++;
+  } else if (!strcmp(r->cmd, "inspect")) {
+    dyad_inspect_write(doc, r->ctx, stdout, r->opts);
+  } else if (!strcmp(r->cmd, "dump")) {
+    dyad_dump_write(doc, r->ctx, r->stage, stdout);
+  } else {
+    write_code_record(r, doc);
+  }
+  r->bytes += dyad_doc_size(doc);
+  dyad_doc_free(doc);
+  if (r->progress) {
+    time_t now = time(NULL);
+    if (now != r->last_progress) {
+      r->last_progress = now;
+      fprintf(stderr, "\rdyad: %ld articles, %.1f MB", r->stats.docs, r->bytes / 1e6);
+    }
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fputs(usage, stderr);
+    return EXIT_USAGE;
+  }
+  run r = {0};
+  r.cmd = argv[1];
+  r.progress = -1;
+  if (!strcmp(r.cmd, "help") || !strcmp(r.cmd, "--help") || !strcmp(r.cmd, "-h")) {
+    fputs(usage, stdout);
+    return EXIT_OK;
+  }
+  if (!strcmp(r.cmd, "version") || !strcmp(r.cmd, "--version")) {
+    printf("dyad %s\n", DYAD_VERSION);
+    return EXIT_OK;
+  }
+  if (strcmp(r.cmd, "inspect") && strcmp(r.cmd, "code") && strcmp(r.cmd, "dump")) {
+    fprintf(stderr, "dyad: unknown command '%s' (try 'dyad help')\n", r.cmd);
+    return EXIT_USAGE;
+  }
+  const char *data_dir = NULL;
+  const char **files = calloc((size_t)argc, sizeof *files);
+  int nfiles = 0, dashdash = 0;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (dashdash || a[0] != '-' || !strcmp(a, "-")) files[nfiles++] = a;
+    else if (!strcmp(a, "--")) dashdash = 1;
+    else if (!strcmp(a, "--json")) r.opts |= DYAD_OPT_JSON;
+    else if (!strcmp(a, "--all-zones")) r.opts |= DYAD_OPT_ALLZONES;
+    else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) r.quiet = 1;
+    else if (!strcmp(a, "--progress")) r.progress = 1;
+    else if (!strcmp(a, "--no-progress")) r.progress = 0;
+    else if (!strncmp(a, "--stage=", 8)) r.stage = a + 8;
+    else if (!strcmp(a, "--stage") && i + 1 < argc) r.stage = argv[++i];
+    else if (!strncmp(a, "--data=", 7)) data_dir = a + 7;
+    else if (!strcmp(a, "--data") && i + 1 < argc) data_dir = argv[++i];
+    else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage, stdout); free(files); return EXIT_OK; }
+    else {
+      fprintf(stderr, "dyad: unknown option '%s' (try 'dyad help')\n", a);
+      free(files);
+      return EXIT_USAGE;
+    }
+  }
+  if (nfiles == 0) {
+    fprintf(stderr, "dyad: %s: no input (give files, directories or - for stdin)\n", r.cmd);
+    free(files);
+    return EXIT_USAGE;
+  }
+  if (!strcmp(r.cmd, "dump") && !r.stage) {
+    fputs("dyad: dump: --stage=normalise|clean|segment|repair|tag is required\n", stderr);
+    free(files);
+    return EXIT_USAGE;
+  }
+  if (r.progress < 0) r.progress = isatty(2);
+  dyad_err err = {0};
+  r.ctx = dyad_ctx_new(data_dir, &err);
+  if (!r.ctx) {
+    print_err(&err);
+    free(files);
+    return EXIT_DATA;
+  }
+  dyad_ctx_set_warn(r.ctx, on_warn, &r);
+  int status = EXIT_OK;
+  for (int i = 0; i < nfiles; i++) {
+    memset(&err, 0, sizeof err);
+    int rc = dyad_read_path(r.ctx, files[i], on_doc, &r, &r.stats, &err);
+    if (rc == DYAD_EUSAGE) {
+      print_err(&err);
+      status = EXIT_USAGE;
+    } else if (rc) {
+      print_err(&err);
+      if (status == EXIT_OK) status = EXIT_INPUT;
+    }
+  }
+  if (r.progress) fprintf(stderr, "\rdyad: %ld articles, %.1f MB, %ld skipped\n", r.stats.docs,
+                          r.bytes / 1e6, r.stats.skipped);
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "dyad: error writing output\n");
+    status = EXIT_IO;
+  }
+  if (status == EXIT_OK && (r.stats.skipped || r.failed)) status = EXIT_INPUT;
+  dyad_ctx_free(r.ctx);
+  free(files);
+  return status;
+}

@@ -1,0 +1,200 @@
+/* inspect.c: writing what the pipeline sees of a document.
+ *
+ * dyad_inspect_write: per sentence, its zone, original byte span and
+ * tokens with lemma(s) and part of speech; as text for people or, with
+ * DYAD_OPT_JSON, as one JSON object per document (format in README).
+ * dyad_dump_write: one stage's layer as stable line-oriented text, for
+ * golden tests (tests/golden/).  Spans shown are ORIGINAL byte offsets.
+ * Only reads the document; no stage is run here.
+ */
+#include "ctx.h"
+#include "doc.h"
+#include "json.h"
+#include <string.h>
+
+void dyad_write_json_string(FILE *out, const char *s) { json_write_string(out, s, strlen(s)); }
+
+static const char *inspect_kind_pos(const token *t) {
+  switch (t->kind) {
+  case TOK_NUMBER: return "NUM";
+  case TOK_PUNCT: return "PUNCT";
+  case TOK_SYMBOL: return "SYM";
+  default: return "X";
+  }
+}
+
+static void inspect_span(const dyad_doc *doc, uint32_t s, uint32_t e, uint32_t *os, uint32_t *oe) {
+  *os = doc_orig_off(doc, s);
+  /* the end maps to the orig offset just past the last byte */
+  *oe = e < doc->text_len ? doc_orig_off(doc, e) : (uint32_t)doc->orig_len;
+  if (e > s && e < doc->text_len && doc->omap[e] == doc->omap[e - 1]) {
+    /* end inside a group that maps to one orig offset: extend past it */
+    uint32_t k = e;
+    while (k < doc->text_len && doc->omap[k] == doc->omap[e - 1]) k++;
+    *oe = k < doc->text_len ? doc->omap[k] : (uint32_t)doc->orig_len;
+  }
+}
+
+static void inspect_text_tok(const dyad_doc *doc, const dyad_ctx *ctx, const token *t, FILE *out) {
+  uint32_t os, oe;
+  inspect_span(doc, t->start, t->end, &os, &oe);
+  int w = (int)(t->end - t->start);
+  fprintf(out, "  %6u-%-6u %.*s%s", os, oe, w, doc->text + t->start,
+          (t->flags & TOKF_REPAIRED) ? " (repaired)" : "");
+  fputs("\t", out);
+  if (!t->nread) {
+    fprintf(out, "%.*s/%s", w, doc->text + t->start, inspect_kind_pos(t));
+  }
+  for (unsigned i = 0; i < t->nread; i++) {
+    lex_reading r;
+    lexicon_reading(ctx->lex, t->read + i, &r);
+    fprintf(out, "%s%.*s/%s", i ? " | " : "", (int)r.lemma_len, r.lemma, lex_pos_name(r.pos));
+    if (r.tags_len) fprintf(out, " %.*s", (int)r.tags_len, r.tags);
+  }
+  fputc('\n', out);
+}
+
+static void inspect_json_reading(FILE *out, const lex_reading *r) {
+  fputs("{\"lemma\":", out);
+  json_write_string(out, r->lemma, r->lemma_len);
+  fprintf(out, ",\"pos\":\"%s\",\"tags\":", lex_pos_name(r->pos));
+  json_write_string(out, r->tags, r->tags_len);
+  fputc('}', out);
+}
+
+static void inspect_json_tok(const dyad_doc *doc, const dyad_ctx *ctx, const token *t, FILE *out) {
+  uint32_t os, oe;
+  inspect_span(doc, t->start, t->end, &os, &oe);
+  const char *form = doc->text + t->start;
+  size_t n = t->end - t->start;
+  fputs("{\"form\":", out);
+  json_write_string(out, form, n);
+  lex_reading r0;
+  if (t->nread) {
+    lexicon_reading(ctx->lex, t->read, &r0);
+    fputs(",\"lemma\":", out);
+    json_write_string(out, r0.lemma, r0.lemma_len);
+    fprintf(out, ",\"pos\":\"%s\"", lex_pos_name(r0.pos));
+  } else {
+    fputs(",\"lemma\":", out);
+    json_write_string(out, form, n);
+    fprintf(out, ",\"pos\":\"%s\"", inspect_kind_pos(t));
+  }
+  fprintf(out, ",\"kind\":\"%s\",\"span\":[%u,%u]", tok_kind_name((tok_kind)t->kind), os, oe);
+  if (t->flags & TOKF_REPAIRED) fputs(",\"repaired\":true", out);
+  if (t->nread) {
+    fputs(",\"readings\":[", out);
+    for (unsigned i = 0; i < t->nread; i++) {
+      lex_reading r;
+      lexicon_reading(ctx->lex, t->read + i, &r);
+      if (i) fputc(',', out);
+      inspect_json_reading(out, &r);
+    }
+    fputc(']', out);
+  }
+  fputc('}', out);
+}
+
+int dyad_inspect_write(const dyad_doc *doc, const dyad_ctx *ctx, FILE *out, unsigned opts) {
+  char date[16];
+  dyad_date_format(doc->published, date);
+  int json = (opts & DYAD_OPT_JSON) != 0;
+  if (json) {
+    fputs("{\"doc\":", out);
+    json_write_string(out, doc->id, strlen(doc->id));
+    fputs(",\"published\":", out);
+    if (date[0]) fprintf(out, "\"%s\"", date); else fputs("null", out);
+    fputs(",\"sentences\":[", out);
+  } else {
+    fprintf(out, "# %s  published %s%s%s%s  %zu bytes, %zu sentences, %zu tokens\n", doc->id,
+            date[0] ? date : "unknown", doc->published_how ? " (" : "",
+            doc->published_how ? doc->published_how : "", doc->published_how ? ")" : "",
+            doc->orig_len, doc->nsents, doc->ntoks);
+  }
+  int firstsent = 1;
+  for (size_t s = 0; s < doc->nsents; s++) {
+    const sentence *se = &doc->sents[s];
+    if (se->zone != ZONE_ARTICLE && !(opts & DYAD_OPT_ALLZONES)) continue;
+    uint32_t os, oe;
+    inspect_span(doc, se->start, se->end, &os, &oe);
+    if (json) {
+      fprintf(out, "%s{\"n\":%zu,\"zone\":\"%s\",\"span\":[%u,%u],\"text\":", firstsent ? "" : ",",
+              s + 1, zone_name((zone_kind)se->zone), os, oe);
+      json_write_string(out, doc->text + se->start, se->end - se->start);
+      fputs(",\"tokens\":[", out);
+      for (uint32_t t = se->tok_begin; t < se->tok_end; t++) {
+        if (t > se->tok_begin) fputc(',', out);
+        inspect_json_tok(doc, ctx, &doc->toks[t], out);
+      }
+      fputs("]}", out);
+    } else {
+      fprintf(out, "\n[%zu] %s %u-%u: %.*s\n", s + 1, zone_name((zone_kind)se->zone), os, oe,
+              (int)(se->end - se->start), doc->text + se->start);
+      for (uint32_t t = se->tok_begin; t < se->tok_end; t++) inspect_text_tok(doc, ctx, &doc->toks[t], out);
+    }
+    firstsent = 0;
+  }
+  fputs(json ? "]}\n" : "\n", out);
+  return ferror(out) ? DYAD_EIO : 0;
+}
+
+/* A text range as one escaped line: \n shown as \n. */
+static void dump_quoted(FILE *out, const char *s, size_t n) {
+  fputc('"', out);
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '\n') fputs("\\n", out);
+    else if (s[i] == '"' || s[i] == '\\') { fputc('\\', out); fputc(s[i], out); }
+    else fputc(s[i], out);
+  }
+  fputc('"', out);
+}
+
+int dyad_dump_write(const dyad_doc *doc, const dyad_ctx *ctx, const char *stage, FILE *out) {
+  if (!strcmp(stage, "normalise")) {
+    /* one line of text per output line, prefixed with its orig offset */
+    size_t ls = 0;
+    for (size_t i = 0; i <= doc->text_len; i++) {
+      if (i == doc->text_len || doc->text[i] == '\n') {
+        if (i > ls || i < doc->text_len)
+          fprintf(out, "%u\t%.*s\n", doc->omap[ls], (int)(i - ls), doc->text + ls);
+        ls = i + 1;
+      }
+    }
+  } else if (!strcmp(stage, "clean")) {
+    for (size_t z = 0; z < doc->nzones; z++) {
+      uint32_t os, oe;
+      inspect_span(doc, doc->zones[z].start, doc->zones[z].end, &os, &oe);
+      fprintf(out, "%s\t%u-%u\t", zone_name((zone_kind)doc->zones[z].kind), os, oe);
+      dump_quoted(out, doc->text + doc->zones[z].start, doc->zones[z].end - doc->zones[z].start);
+      fputc('\n', out);
+    }
+  } else if (!strcmp(stage, "segment") || !strcmp(stage, "repair")) {
+    for (size_t s = 0; s < doc->nsents; s++) {
+      const sentence *se = &doc->sents[s];
+      fprintf(out, "%zu\t%s\t", s + 1, zone_name((zone_kind)se->zone));
+      for (uint32_t t = se->tok_begin; t < se->tok_end; t++) {
+        const token *tk = &doc->toks[t];
+        fprintf(out, "%s%.*s", t > se->tok_begin ? " | " : "", (int)(tk->end - tk->start),
+                doc->text + tk->start);
+      }
+      fputc('\n', out);
+    }
+  } else if (!strcmp(stage, "tag")) {
+    for (size_t t = 0; t < doc->ntoks; t++) {
+      const token *tk = &doc->toks[t];
+      if (doc_zone_at(doc, tk->start) != ZONE_ARTICLE) continue;
+      fprintf(out, "%.*s\t", (int)(tk->end - tk->start), doc->text + tk->start);
+      if (!tk->nread) fputs(inspect_kind_pos(tk), out);
+      for (unsigned i = 0; i < tk->nread; i++) {
+        lex_reading r;
+        lexicon_reading(ctx->lex, tk->read + i, &r);
+        fprintf(out, "%s%.*s/%s", i ? " | " : "", (int)r.lemma_len, r.lemma, lex_pos_name(r.pos));
+        if (r.tags_len) fprintf(out, " %.*s", (int)r.tags_len, r.tags);
+      }
+      fputc('\n', out);
+    }
+  } else {
+    return DYAD_EUSAGE;
+  }
+  return ferror(out) ? DYAD_EIO : 0;
+}

@@ -1,0 +1,66 @@
+/* test_utf8.c: UTF-8 decoding, validation, repair, lower-casing, and the
+ * arena allocator they rely on. */
+#include "arena.h"
+#include "harness.h"
+#include <stdint.h>
+#include "utf8.h"
+
+static const struct {
+  const char *id, *in;
+  size_t len;
+  size_t first_invalid;
+} valid_cases[] = {
+    {"ascii", "abc", 3, 3},
+    {"accents", "été", 5, 5},
+    {"nul", "a\0b", 3, 1},
+    {"lone-continuation", "a\x80", 2, 1},
+    {"overlong-slash", "\xC0\xAF", 2, 0},
+    {"overlong-3", "\xE0\x80\xAF", 3, 0},
+    {"surrogate", "\xED\xA0\x80", 3, 0},
+    {"too-big", "\xF4\x90\x80\x80", 4, 0},
+    {"truncated", "ab\xE2\x80", 4, 2},
+    {"emoji", "\xF0\x9F\x93\x9D", 4, 4},
+};
+
+int main(void) {
+  for (size_t i = 0; i < sizeof valid_cases / sizeof *valid_cases; i++)
+    EXPECT_INT(valid_cases[i].id, valid_cases[i].first_invalid,
+               utf8_first_invalid(valid_cases[i].in, valid_cases[i].len));
+
+  char out[64];
+  const char *bad = "a\xFF\0z";
+  size_t n = utf8_repair_size(bad, 4);
+  EXPECT_INT("repair-size", 6, n);
+  EXPECT_INT("repair-count", 2, utf8_repair(bad, 4, out));
+  EXPECT(memcmp(out, "a\xEF\xBF\xBD z", 6) == 0, "repair-bytes", "wrong repair");
+
+  size_t ln = utf8_lower("ÉTÉ Kazakh", strlen("ÉTÉ Kazakh"), out, sizeof out);
+  out[ln] = 0;
+  EXPECT_STR("lower", "été kazakh", out);
+  EXPECT_INT("lower-nofit", 0, utf8_lower("abcdef", 6, out, 3));
+  EXPECT_INT("upper-initial", 1, utf8_is_upper_initial("Élan", 5));
+  EXPECT_INT("lower-initial", 0, utf8_is_upper_initial("élan", 5));
+
+  char enc[4];
+  EXPECT_INT("encode-4", 4, utf8_encode(0x1F4DD, enc));
+  int32_t cp;
+  EXPECT_INT("decode-4", 4, utf8_decode(enc, 4, &cp));
+  EXPECT_INT("decode-cp", 0x1F4DD, cp);
+
+  arena a;
+  arena_init(&a);
+  char *big = arena_alloc(&a, 1 << 20);
+  memset(big, 1, 1 << 20);
+  int aligned = 1;
+  for (int k = 0; k < 1000; k++) aligned &= ((uintptr_t)arena_alloc(&a, (size_t)k) % 16) == 0;
+  EXPECT(aligned, "arena-align", "misaligned allocation");
+  char *d = arena_strndup(&a, "abcdef", 3);
+  EXPECT_STR("arena-strndup", "abc", d);
+  int *g = arena_calloc(&a, 4, sizeof *g);
+  g[3] = 7;
+  int *g2 = arena_grow(&a, g, 4, 100, sizeof *g);
+  EXPECT_INT("arena-grow", 7, g2[3]);
+  arena_free(&a);
+  arena_free(&a); /* freeing twice an emptied arena is fine */
+  HARNESS_END();
+}

@@ -14,7 +14,7 @@ OBJ     := $(SRC:src/%.c=$(BUILD)/obj/%.o)
 TESTS   := $(sort $(wildcard tests/unit/test_*.c))
 TESTBIN := $(TESTS:tests/unit/%.c=$(BUILD)/tests/%)
 STAMP   := $(BUILD)/deps.stamp
-LEX     := $(DATADIR)/fr.lex
+LEX     := $(BUILD)/data/fr.lex
 
 .PHONY: all deps check test unit golden golden-update errors asan fuzz fuzz-short \
         bench demo clean help check-generated

@@ -3,7 +3,7 @@
  * tools/mklexicon.c expands Debian's hunspell-fr dictionary (fr.dic +
  * fr.aff, with their st: lemma, po: part of speech, is: gender/number
  * and tense/person fields) into every inflected form, and writes one
- * binary file (build/fr.lex) that lexicon_open maps read-only: no parsing
+ * binary file (build/data/fr.lex) that lexicon_open maps read-only: no parsing
  * at load time, no hunspell call on the hot path.
  *
  * A form has zero or more readings, numbered globally (uint32_t); the
@@ -41,7 +41,7 @@ typedef struct lex_reading {
   const char *lemma;   /* borrowed from the mapping: valid until lexicon_free */
   uint32_t lemma_len;
   lex_pos pos;
-  const char *tags;    /* e.g. "v1 ipre 3sg" or "mas pl": hunspell's fields
+  const char *tags;    /* e.g. "v1_it_q__a ipre 3sg" or "mas pl": hunspell's po:/is: values
                           without their prefixes, space-separated; borrowed */
   uint32_t tags_len;
 } lex_reading;

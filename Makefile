@@ -1,5 +1,7 @@
 # dyad: build, tests, demo, fuzzing and benchmarks.  `make help` lists targets.
-CC      ?= gcc
+ifeq ($(origin CC),default)
+CC      := gcc
+endif
 BUILD   := build
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Werror

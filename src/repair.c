@@ -2,20 +2,87 @@
 #include "repair.h"
 #include "tag.h"
 #include "utf8.h"
+#include <string.h>
 #include <utf8proc.h>
 
 #define REPAIR_MAX_CHARS 48
 
 enum { REPAIR_LOWER = 1, REPAIR_UPPER = 2 };
 
-static int repair_is_verb_a(const char *s, size_t n) {
-  return n == 1 && s[0] == 'a';
+/* 1 if part is allowed to be short: a grammatical word. */
+static int repair_short_ok(const lexicon *lex, uint32_t first, unsigned count) {
+  return tag_is_grammatical(lex, first, count);
 }
 
-/* 1 if part is allowed to be short: a grammatical word or "a". */
-static int repair_short_ok(const lexicon *lex, const char *s, size_t n, uint32_t first,
-                           unsigned count) {
-  return repair_is_verb_a(s, n) || tag_is_grammatical(lex, first, count);
+static int repair_has_tag(const lex_reading *r, const char *tag) {
+  size_t n = strlen(tag);
+  const char *t = r->tags, *end = r->tags + r->tags_len;
+  while (t < end) {
+    const char *w = t;
+    while (t < end && *t != ' ') t++;
+    if ((size_t)(t - w) == n && !memcmp(w, tag, n)) return 1;
+    if (t < end) t++;
+  }
+  return 0;
+}
+
+static int repair_lemma_is(const lex_reading *r, const char *lemma) {
+  return r->lemma_len == strlen(lemma) && !memcmp(r->lemma, lemma, r->lemma_len);
+}
+
+/* 1 if L is a form of avoir or être and R a past participle ("a|apprécié"). */
+static int repair_aux_participle(const lexicon *lex, uint32_t lf, unsigned lc, uint32_t rf,
+                                 unsigned rc) {
+  int aux = 0, ppas = 0;
+  for (unsigned i = 0; i < lc && !aux; i++) {
+    lex_reading a;
+    lexicon_reading(lex, lf + i, &a);
+    aux = a.pos == POS_VERB && (repair_lemma_is(&a, "avoir") || repair_lemma_is(&a, "être"));
+  }
+  for (unsigned j = 0; j < rc && aux && !ppas; j++) {
+    lex_reading b;
+    lexicon_reading(lex, rf + j, &b);
+    ppas = b.pos == POS_VERB && repair_has_tag(&b, "ppas");
+  }
+  return aux && ppas;
+}
+
+/* Gender and number of a reading, from its tags: bit 0-1 gender (1 mas,
+ * 2 fem, 3 either), bit 2-3 number (4 sg, 8 pl, 12 either). */
+static unsigned repair_agr(const lex_reading *r) {
+  unsigned g = 3, n = 12;
+  const char *t = r->tags, *end = r->tags + r->tags_len;
+  while (t < end) {
+    const char *w = t;
+    while (t < end && *t != ' ') t++;
+    size_t k = (size_t)(t - w);
+    if (k == 3 && !memcmp(w, "mas", 3)) g = 1;
+    else if (k == 3 && !memcmp(w, "fem", 3)) g = 2;
+    else if (k == 2 && !memcmp(w, "sg", 2)) n = 4;
+    else if (k == 2 && !memcmp(w, "pl", 2)) n = 8;
+    if (t < end) t++;
+  }
+  return g | n;
+}
+
+/* 1 if some noun or adjective reading of L agrees in gender and number
+ * with some noun or adjective reading of R ("compagnie nationale", not
+ * "inter maghrébines"). */
+static int repair_agree(const lexicon *lex, uint32_t lf, unsigned lc, uint32_t rf, unsigned rc) {
+  for (unsigned i = 0; i < lc; i++) {
+    lex_reading a;
+    lexicon_reading(lex, lf + i, &a);
+    if (a.pos != POS_NOUN && a.pos != POS_ADJ) continue;
+    unsigned ga = repair_agr(&a);
+    for (unsigned j = 0; j < rc; j++) {
+      lex_reading b;
+      lexicon_reading(lex, rf + j, &b);
+      if (b.pos != POS_NOUN && b.pos != POS_ADJ) continue;
+      unsigned gb = repair_agr(&b);
+      if ((ga & gb & 3) && (ga & gb & 12)) return 1;
+    }
+  }
+  return 0;
 }
 
 size_t repair_split(const lexicon *lex, const char *s, size_t n) {
@@ -55,11 +122,17 @@ size_t repair_split(const lexicon *lex, const char *s, size_t n) {
     unsigned rc = tag_lookup(lex, s + lb, rn, &rf);
     int l_gram = tag_is_grammatical(lex, lf, lc);
     if (!rc && !(r_cap && l_gram)) continue;
+    int r_gram = rc && tag_is_grammatical(lex, rf, rc);
+    int aux = rc && repair_aux_participle(lex, lf, lc, rf, rc);
+    /* two content words must agree, as a noun and its adjective do */
+    if (!l_gram && !r_gram && !aux && !(r_cap && !rc) && !repair_agree(lex, lf, lc, rf, rc))
+      continue;
     size_t lchars = k, rchars = nc - k;
     if (capitalised && (lchars < REPAIR_SHORT || rchars < REPAIR_SHORT)) continue;
-    if (lchars < REPAIR_SHORT && !repair_short_ok(lex, s, lb, lf, lc)) continue;
-    if (rchars < REPAIR_SHORT && !(rc && repair_short_ok(lex, s + lb, rn, rf, rc))) continue;
-    long score = (r_cap ? 10000 : 0) + (l_gram || (rc && tag_is_grammatical(lex, rf, rc)) ? 1000 : 0) +
+    if (capitalised && !r_gram && (lchars < REPAIR_CAP_LONG || rchars < REPAIR_CAP_LONG)) continue;
+    if (lchars < REPAIR_SHORT && !aux && !repair_short_ok(lex, lf, lc)) continue;
+    if (rchars < REPAIR_SHORT && !(rc && repair_short_ok(lex, rf, rc))) continue;
+    long score = (r_cap ? 10000 : 0) + (l_gram || r_gram ? 1000 : 0) +
                  (long)(lchars < rchars ? lchars : rchars);
     if (score > best_score) {
       best_score = score;

@@ -17,9 +17,17 @@
  *     lower-case grammatical L ("deNazarbayev", "avecPetrovietnam") may be
  *     an unknown name;
  *   - a part shorter than REPAIR_SHORT characters is a grammatical word
- *     (determiner, preposition, pronoun, conjunction) or the verb "a";
- *     a Capitalised token needs both parts of REPAIR_SHORT characters or
- *     more, since names ("Sassou") often look like two short words.
+ *     (determiner, preposition, pronoun, conjunction), or L is a form of
+ *     avoir or être and R a past participle ("a|apprécié");
+ *   - a Capitalised token needs both parts of REPAIR_SHORT characters or
+ *     more, since names ("Sassou", "Sofitel") often look like two short
+ *     words;
+ *   - when neither part is a grammatical word, they are a noun or
+ *     adjective each and agree in gender and number, as in a noun phrase
+ *     ("compagnie|nationale", "entrepreneurs|kazakhs"), which rules out
+ *     most prefixed derivations ("inter|maghrébines", "anti|jihadiste");
+ *     a Capitalised token then needs both parts of REPAIR_CAP_LONG
+ *     characters or more ("Francois" stays whole).
  *
  * Among admissible splits the best scores highest: a case change at the
  * split point, then a grammatical part, then the most balanced split.
@@ -32,6 +40,7 @@
 
 #define REPAIR_MIN_CHARS 4
 #define REPAIR_SHORT 4
+#define REPAIR_CAP_LONG 5
 
 int repair_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err /* out */);
 

@@ -106,7 +106,7 @@ static int on_doc(void *user, dyad_doc *doc) {
 
 int main(int argc, char **argv) {
   if (argc < 2) {
-    fputs(usage, stderr);
+    fputs("usage: dyad COMMAND [OPTIONS] FILE... (try 'dyad help')\n", stderr);
     return EXIT_USAGE;
   }
   run r = {0};
@@ -162,6 +162,8 @@ int main(int argc, char **argv) {
   r.ctx = dyad_ctx_new(data_dir, &err);
   if (!r.ctx) {
     print_err(&err);
+    fputs("dyad: the lexicon is built by 'make'; point --data or DYAD_DATA at its directory\n",
+          stderr);
     free(files);
     return EXIT_DATA;
   }

@@ -6,7 +6,7 @@
  * combining accents), on texts that must give no date (sentences, invalid
  * dates, dates too far down), consumed_header; dateline_parse_date on
  * the JSONL date forms; and a pass over the first lines of every
- * .txt file in /work/shared/corpus/dev (printed, a few checked by eye).
+ * .txt file in ../shared/corpus/dev (printed, a few checked by eye).
  */
 #include "dateline.h"
 #include "harness.h"
@@ -194,7 +194,7 @@ static int cmp_names(const void *a, const void *b) {
 
 /* Run dateline_find over the dev corpus's first 4 KiB of each file. */
 static void test_corpus(void) {
-  static const char *dir = "/work/shared/corpus/dev";
+  static const char *dir = "../shared/corpus/dev";
   static const struct {
     const char *file, *date, *how;
   } checked[] = {

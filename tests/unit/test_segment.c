@@ -9,7 +9,7 @@
  *
  * Run with file arguments, the program prints their sentences one a line
  * instead (after normalise_text), for eyeballing a corpus.  Without
- * arguments it also segments every .txt file of /work/shared/corpus/dev when that
+ * arguments it also segments every .txt file of ../shared/corpus/dev when that
  * directory exists (or $DYAD_DEV_CORPUS) and prints the sentence counts
  * when $DYAD_TEST_VERBOSE is set.
  */
@@ -398,7 +398,7 @@ static size_t seg_file(const char *path, int dump) {
 
 static void test_corpus(void) {
   const char *dir = getenv("DYAD_DEV_CORPUS");
-  if (!dir) dir = "/work/shared/corpus/dev";
+  if (!dir) dir = "../shared/corpus/dev";
   DIR *d = opendir(dir);
   if (!d) return;
   char **names = NULL;

@@ -26,7 +26,7 @@ static const char usage[] =
     "  inspect FILE...   show each sentence: zone, tokens, lemmas, parts of speech\n"
     "  code FILE...      write one JSON record per article read (JSONL)\n"
     "  dump --stage=S FILE...  one stage's layer as stable text (normalise,\n"
-    "                    clean, segment, repair, tag), for golden tests\n"
+    "                    clean, segment, tag, repair), for golden tests\n"
     "  help, version\n"
     "\n"
     "options:\n"
@@ -153,7 +153,7 @@ int main(int argc, char **argv) {
     return EXIT_USAGE;
   }
   if (!strcmp(r.cmd, "dump") && !r.stage) {
-    fputs("dyad: dump: --stage=normalise|clean|segment|repair|tag is required\n", stderr);
+    fputs("dyad: dump: --stage=normalise|clean|segment|tag|repair is required\n", stderr);
     free(files);
     return EXIT_USAGE;
   }

@@ -3,7 +3,7 @@
  * dyad turns news articles (French first) into coded inter-state events.
  * The library is a pipeline of stages over one document at a time:
  *
- *   ingest -> normalise -> clean -> segment -> repair -> tag -> ...
+ *   ingest -> normalise -> clean -> segment -> tag -> repair -> ...
  *
  * Sections: errors, context, documents, reading input, running the
  * pipeline, dumping layers.  Every function says what it returns on
@@ -127,11 +127,11 @@ int dyad_read_path(const dyad_ctx *ctx, const char *path, dyad_doc_fn fn,
 /* ---- Pipeline -------------------------------------------------------- */
 
 /* Run every stage of the text pipeline on doc (normalise, clean,
- * segment, repair, tag).  Returns 0 or a negative code (err filled). */
+ * segment, tag, repair).  Returns 0 or a negative code (err filled). */
 int dyad_process(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err /* out */);
 
 /* Run the stages up to and including the named one ("normalise", "clean",
- * "segment", "repair", "tag").  Returns 0, DYAD_EUSAGE for an unknown
+ * "segment", "tag", "repair").  Returns 0, DYAD_EUSAGE for an unknown
  * stage name, or a stage's failure code (err filled). */
 int dyad_process_until(dyad_doc *doc, const dyad_ctx *ctx, const char *stage,
                        dyad_err *err /* out */);
@@ -152,7 +152,8 @@ int dyad_inspect_write(const dyad_doc *doc, const dyad_ctx *ctx, FILE *out,
                        unsigned opts);
 
 /* Write one stage's layer as stable line-oriented text (golden tests).
- * stage: "normalise", "clean", "segment", "repair" or "tag".
+ * stage: "normalise", "clean", "segment" (sentences and tokens), "tag" or
+ * "repair" (tokens with their readings).
  * Returns 0, DYAD_EUSAGE for an unknown stage, or DYAD_EIO. */
 int dyad_dump_write(const dyad_doc *doc, const dyad_ctx *ctx,
                     const char *stage, FILE *out);

@@ -168,7 +168,7 @@ int dyad_dump_write(const dyad_doc *doc, const dyad_ctx *ctx, const char *stage,
       dump_quoted(out, doc->text + doc->zones[z].start, doc->zones[z].end - doc->zones[z].start);
       fputc('\n', out);
     }
-  } else if (!strcmp(stage, "segment") || !strcmp(stage, "repair")) {
+  } else if (!strcmp(stage, "segment")) {
     for (size_t s = 0; s < doc->nsents; s++) {
       const sentence *se = &doc->sents[s];
       fprintf(out, "%zu\t%s\t", s + 1, zone_name((zone_kind)se->zone));
@@ -179,7 +179,7 @@ int dyad_dump_write(const dyad_doc *doc, const dyad_ctx *ctx, const char *stage,
       }
       fputc('\n', out);
     }
-  } else if (!strcmp(stage, "tag")) {
+  } else if (!strcmp(stage, "tag") || !strcmp(stage, "repair")) {
     for (size_t t = 0; t < doc->ntoks; t++) {
       const token *tk = &doc->toks[t];
       if (doc_zone_at(doc, tk->start) != ZONE_ARTICLE) continue;

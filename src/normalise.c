@@ -86,6 +86,7 @@ static void out_cp(outbuf *o, int32_t cp, uint32_t at) {
 }
 
 static int normalise_is_mark(int32_t cp) {
+  if (cp < 0x300) return 0; /* Latin-1 and Latin Extended: no marks */
   const utf8proc_property_t *p = utf8proc_get_property(cp);
   return p->combining_class != 0 || (cp >= 0x1160 && cp <= 0x11FF) ||
          p->category == UTF8PROC_CATEGORY_MN;

@@ -1,6 +1,9 @@
 /* pipeline.c: the order of the stages; the only file that knows it.
  *
- *   normalise -> clean -> segment -> repair -> tag
+ *   normalise -> clean -> segment -> tag -> repair
+ *
+ * repair comes after tag because it splits only the words the tagger
+ * found no reading for, and tags the two halves itself.
  *
  * Each stage reads the layers its predecessors left in the document and
  * adds its own (see doc.h).  A stage failing stops the pipeline.
@@ -23,7 +26,7 @@ typedef struct pipeline_stage {
 
 static const pipeline_stage pipeline_stages[] = {
     {"normalise", normalise_run}, {"clean", clean_run}, {"segment", segment_run},
-    {"repair", repair_run},       {"tag", tag_run},
+    {"tag", tag_run},             {"repair", repair_run},
 };
 #define PIPELINE_NSTAGES (sizeof pipeline_stages / sizeof *pipeline_stages)
 

@@ -102,15 +102,16 @@ size_t repair_split(const lexicon *lex, const char *s, size_t n) {
   }
   off[nc] = n;
   if (nc < REPAIR_MIN_CHARS) return 0;
-  uint32_t first;
-  if (tag_lookup(lex, s, n, &first)) return 0; /* a known word */
   int capitalised = cls[0] == REPAIR_UPPER;
   if (uppers > 2 || (capitalised && uppers > 1)) return 0; /* a name or an acronym */
-  if (capitalised && nc > 1 && cls[1] == REPAIR_UPPER) return 0;
+  if (capitalised && nc < 2 * REPAIR_SHORT) return 0;
+  uint32_t first;
+  if (tag_lookup(lex, s, n, &first)) return 0; /* a known word */
 
   size_t best = 0;
   long best_score = -1;
-  for (size_t k = 1; k < nc; k++) {
+  size_t kmin = capitalised ? REPAIR_SHORT : 1, kmax = capitalised ? nc - REPAIR_SHORT : nc - 1;
+  for (size_t k = kmin; k <= kmax; k++) {
     size_t lb = off[k], rn = n - lb;
     int r_cap = cls[k] == REPAIR_UPPER;
     /* case shape: only the first character of each part may be upper */
@@ -148,7 +149,7 @@ int repair_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
   size_t *cut = NULL; /* split offset per token, allocated on first split */
   for (size_t i = 0; i < doc->ntoks; i++) {
     const token *t = &doc->toks[i];
-    if (t->kind != TOK_WORD || (t->flags & TOKF_ELISION)) continue;
+    if (t->kind != TOK_WORD || t->nread || (t->flags & TOKF_ELISION)) continue;
     size_t at = repair_split(ctx->lex, doc->text + t->start, t->end - t->start);
     if (!at) continue;
     if (!cut) cut = arena_calloc(&doc->mem, doc->ntoks, sizeof *cut);
@@ -171,6 +172,13 @@ int repair_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
     l.flags |= TOKF_REPAIRED;
     r.flags = (uint8_t)((t.flags & ~TOKF_UPPER) | TOKF_REPAIRED);
     if (utf8_is_upper_initial(doc->text + r.start, r.end - r.start)) r.flags |= TOKF_UPPER;
+    token *half[2] = {&l, &r};
+    for (int h = 0; h < 2; h++) {
+      uint32_t first = 0;
+      unsigned c = tag_lookup(ctx->lex, doc->text + half[h]->start, half[h]->end - half[h]->start, &first);
+      half[h]->nread = (uint16_t)(c > UINT16_MAX ? UINT16_MAX : c);
+      half[h]->read = first;
+    }
     nt[j++] = l;
     nt[j++] = r;
   }

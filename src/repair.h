@@ -3,9 +3,11 @@
  * split into two tokens, using the French lexicon compiled from
  * hunspell-fr (lexicon.h) to tell words from non-words.
  *
- * A word token is a candidate when it is made of letters only, is at
- * least REPAIR_MIN_CHARS characters long, and neither it nor its
- * lower-cased form is in the lexicon.  A split point i gives a left part
+ * It runs after tag and uses its readings: a word token is a candidate
+ * when the tagger found no reading for it (neither it nor its lower-cased
+ * form is in the lexicon), it is made of letters only and is at least
+ * REPAIR_MIN_CHARS characters long.  The two parts get their own
+ * readings.  A split point i gives a left part
  * L and a right part R; it is admissible when:
  *
  *   - the case shape fits: a lower-case token splits into lower-case L

@@ -4,7 +4,7 @@
 DYAD=${1:-build/dyad}
 for txt in tests/golden/*.txt; do
   name=${txt%.txt}
-  for stage in normalise clean segment repair tag; do
+  for stage in normalise clean segment tag repair; do
     "$DYAD" dump --stage="$stage" -q "$txt" >"$name.$stage.expected"
   done
 done

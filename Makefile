@@ -19,7 +19,7 @@ STAMP   := $(BUILD)/deps.stamp
 LEX     := $(BUILD)/data/fr.lex
 
 .PHONY: all deps check test unit golden golden-update errors asan fuzz fuzz-short \
-        bench demo clean help check-generated
+        bench demo clean help
 all: $(BUILD)/dyad $(LEX)
 
 help:

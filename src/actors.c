@@ -232,6 +232,26 @@ static void actors_sentence(actors_run_state *st, uint32_t si) {
           state = raws[q].state;
           pos = raws[q].end;
           q++;
+          /* "le ministre ivoirien des Affaires étrangères": the role goes on
+             after the nationality */
+          uint32_t rl = x->end - x->begin;
+          if (rl + (end - pos) <= 32) {
+            uint32_t ids[32];
+            memcpy(ids, st->ids + (x->begin - b), rl * sizeof *ids);
+            memcpy(ids + rl, st->ids + (pos - b), (end - pos) * sizeof *ids);
+            const uint32_t *vals;
+            size_t nv, len = matcher_longest(dict_matcher(st->d), ids, rl + (end - pos), &vals, &nv);
+            if (len > rl) {
+              raw longer;
+              actors_classify(st, &longer, vals, nv);
+              if (longer.role >= 0) {
+                role = longer.role;
+                roles_seen |= 1u << (role & 31);
+                pos += (uint32_t)len - rl;
+                while (q < nr && raws[q].begin < pos) q++;
+              }
+            }
+          }
           continue;
         }
         uint32_t p2 = pos;

@@ -53,7 +53,8 @@ static int actors_role(const dict *d, const char *code) {
 
 char *actors_code(const dyad_ctx *ctx, const mention *m, char *buf) {
   const char *role = dict_role_code(ctx->dict, m->role);
-  int is_state = strlen(m->state) == 3;
+  /* an organisation acting for itself is named by its code alone */
+  int is_state = strlen(m->state) == 3 && strcmp(role, "IGO");
   if (!is_state)
     snprintf(buf, 32, "%s", m->state);
   else if (!strcmp(role, "GOV"))
@@ -417,9 +418,7 @@ static void actors_pair(const actors_run_state *st, const char **a, const char *
   size_t ca = 0, cb = 0;
   for (size_t i = 0; i < st->nm; i++) {
     const mention *m = &st->m[i];
-    if (!m->state[0] || m->rule == RULE_PAIR || m->rule == RULE_COUNTERPART ||
-        m->rule == RULE_PRONOUN || m->rule >= RULE__COUNT)
-      continue;
+    if (!m->state[0] || m->rule == RULE_PAIR || m->rule >= RULE__COUNT) continue;
     size_t c = 0;
     for (size_t j = 0; j < st->nm; j++) c += !strcmp(st->m[j].state, m->state);
     if (*a && !strcmp(*a, m->state)) continue;
@@ -431,6 +430,13 @@ static void actors_pair(const actors_run_state *st, const char **a, const char *
       *b = m->state; cb = c;
     }
   }
+}
+
+/* A mention of a person or of someone in a role (not a bare state). */
+static int actors_human(const actors_run_state *st, const mention *m) {
+  return m->state[0] && m->rule != RULE_PAIR && m->rule < RULE__COUNT &&
+         (m->person >= 0 || m->name || (m->role != st->gov && m->rule != RULE_COUNTRY &&
+                                        m->rule != RULE_CAPITAL && m->rule != RULE_ORG));
 }
 
 /* Fill the states of pairs, counterparts and pronouns, in text order. */
@@ -447,11 +453,21 @@ static void actors_settle(actors_run_state *st) {
     } else if (m->rule == RULE_COUNTERPART || m->rule == RULE_PRONOUN) {
       const mention *prev = NULL;
       for (size_t j = i; j-- > 0;)
-        if (st->m[j].state[0] && st->m[j].rule < RULE__COUNT && st->m[j].rule != RULE_PAIR &&
-            (m->rule == RULE_COUNTERPART || st->m[j].role != st->gov || st->m[j].person >= 0)) {
+        if (actors_human(st, &st->m[j]) || (m->rule == RULE_COUNTERPART && st->m[j].state[0] &&
+                                             st->m[j].rule != RULE_PAIR)) {
           prev = &st->m[j];
           break;
         }
+      /* a pronoun opening a sentence is the previous sentence's subject:
+         its first person or role mention */
+      if (m->rule == RULE_PRONOUN && m->tok_begin == st->doc->sents[m->sent].tok_begin && prev &&
+          prev->sent + 1 == m->sent) {
+        for (size_t j = 0; j < i; j++)
+          if (st->m[j].sent == prev->sent && actors_human(st, &st->m[j])) {
+            prev = &st->m[j];
+            break;
+          }
+      }
       if (m->rule == RULE_PRONOUN) {
         if (prev) {
           memcpy(m->state, prev->state, DOC_CODE_MAX);

@@ -71,8 +71,9 @@
  * end signature, end credit, asides).
  *
  * Linear: two passes split the text into its non-blank lines (count,
- * then fill an array of 12 bytes a line), one classifies each line (the
- * rules look at a bounded part of a long line, or scan it once), then
+ * then fill an array of 16 bytes a line), one classifies each line (the
+ * rules look at a bounded part of a long line, or scan it once, and the
+ * in-line zone ending it is found once and kept for the emission), then
  * constant-work passes over the array.  Reads nothing outside
  * text[0, len).
  */
@@ -104,8 +105,10 @@
 /* A non-blank line (blank lines are not stored). */
 typedef struct clean_line {
   uint32_t s, e;    /* its content without surrounding spaces */
+  uint32_t zs;      /* start of the in-line zone ending it, when tail */
   uint16_t flags;   /* LF_* */
   uint8_t kind;     /* zone_kind of the whole line, ZONE_ARTICLE if none */
+  uint8_t tail;     /* kind of the in-line zone ending it (clean_tail), 0 if none */
 } clean_line;
 
 /* ---- Characters -------------------------------------------------------- */
@@ -643,6 +646,8 @@ typedef struct clean_stats {
   long copy;  /* offset of the first "©", -1 if none */
 } clean_stats;
 
+/* One pass over the line, byte by byte except over letters (a letter of
+ * two bytes is one step); ASCII, most of it, is decided inline. */
 static void clean_measure(const char *t, size_t s, size_t e, clean_stats *st) {
   memset(st, 0, sizeof *st);
   st->copy = -1;
@@ -651,29 +656,42 @@ static void clean_measure(const char *t, size_t s, size_t e, clean_stats *st) {
     unsigned char c = clean_byte(t, i);
     if (c != ' ' && (i == s || t[i - 1] == ' ')) {
       size_t m;
+      unsigned f = c | 0x20u; /* only h/H and w/W can start "http", "www." */
       st->words++;
       if (!clean_upper(t, i, e)) st->allcaps_words = 0;
-      if (c == '@' || c == '#' || clean_match(t, i, e, "http", &m) ||
-          clean_match(t, i, e, "www.", &m))
+      if (c == '@' || c == '#' ||
+          (f == 'h' && clean_match(t, i, e, "http", &m)) ||
+          (f == 'w' && clean_match(t, i, e, "www.", &m)))
         st->links++;
     }
-    if (clean_letter(t, i, e)) {
+    if (c < 0x80) {
+      if (c >= 'a' && c <= 'z') {
+        st->letters++;
+        st->lower++;
+      } else if (c >= 'A' && c <= 'Z') {
+        st->letters++;
+        st->upper++;
+      } else {
+        if (clean_digit(c)) st->digits++;
+        else if (c == '\'') st->apos = 1;
+        else if (c == '@') st->at = 1;
+        else if (c == '|' && i > s && t[i - 1] == ' ' && i + 1 < e && t[i + 1] == ' ')
+          st->pipe = 1;
+        if (c != ' ' && c != '-' && c != '.') st->other = 1;
+      }
+      i++;
+      continue;
+    }
+    int letter = clean_letter(t, i, e);
+    if (letter) {
       st->letters++;
       if (clean_upper(t, i, e)) st->upper++;
       else if (clean_lower(t, i, e)) st->lower++;
-    } else if (clean_digit(c)) {
-      st->digits++;
-    } else if (c == '\'') {
-      st->apos = 1;
-    } else if (c == '@') {
-      st->at = 1;
-    } else if (c == '|' && i > s && t[i - 1] == ' ' && i + 1 < e && t[i + 1] == ' ') {
-      st->pipe = 1;
-    } else if (c == 0xC2 && i + 1 < e && clean_byte(t, i + 1) == 0xA9) {
+    } else if (c == 0xC2 && i + 1 < e && clean_byte(t, i + 1) == 0xA9) { /* © */
       if (st->copy < 0) st->copy = (long)i;
     }
-    if (!clean_letter(t, i, e) && c != ' ' && c != '-' && c != '.') st->other = 1;
-    i += clean_letter(t, i, e) ? clean_seqlen(c) : 1;
+    if (!letter) st->other = 1;
+    i += letter ? clean_seqlen(c) : 1;
   }
 }
 
@@ -766,8 +784,10 @@ static int clean_photo_word(const char *t, size_t i, size_t e, size_t *end) {
 
 /* Whole-line kind and flags of line l, from the line alone. */
 static void clean_classify(const clean_index *ix, const char *t, clean_line *l) {
-  size_t s = l->s, e = l->e, len = e - s, zs;
+  size_t s = l->s, e = l->e, len = e - s, zs = e;
   l->kind = ZONE_ARTICLE;
+  l->tail = (uint8_t)clean_tail(t, s, e, &zs); /* for every line: emission uses it */
+  l->zs = (uint32_t)zs;
   if (len > CLEAN_LONG) { /* prose: only in-line zones, at emission */
     l->flags |= LF_PROSE;
     return;
@@ -789,7 +809,7 @@ static void clean_classify(const clean_index *ix, const char *t, clean_line *l) 
     l->flags |= LF_APPMARK;
   }
   if (kind == ZONE_ARTICLE) {
-    tk = clean_tail(t, s, e, &zs);
+    tk = l->tail;
     if (st.letters == 0 && len <= 80) {
       kind = ZONE_FURNITURE;
     } else if (st.copy >= 0 && len <= 300) {
@@ -900,11 +920,13 @@ static void clean_push(clean_out *o, size_t s, size_t e, unsigned k) {
 
 /* In-line zones of an article line: asides, then the tail. */
 static void clean_inline(clean_out *o, const char *t, const clean_line *l) {
-  size_t s = l->s, e = l->e, zs = e;
-  int tk = clean_tail(t, s, e, &zs);
+  size_t s = l->s, e = l->e, zs = l->zs;
+  int tk = l->tail;
   size_t lim = tk ? zs : e;
   for (size_t i = s; i < lim; i++) {
-    if (t[i] != '(') continue;
+    const char *open = memchr(t + i, '(', lim - i);
+    if (!open) break;
+    i = (size_t)(open - t);
     size_t end = clean_aside(t, i, lim);
     if (end) {
       clean_push(o, i, end, ZONE_CAPTION);

@@ -208,6 +208,8 @@ int ingest_is_binary(const char *s, size_t n, int truncated) {
   size_t m = n < INGEST_SNIFF ? n : INGEST_SNIFF, i = 0, nul = 0, bad = 0;
   if (m < n) truncated = 1;
   while (i < m) {
+    i += utf8_ascii_run(s + i, m - i);
+    if (i >= m) break;
     unsigned char c = (unsigned char)s[i];
     if (c == 0) {
       if (i > 0 && s[i - 1] == 0) return 1;  /* two NULs in a row */
@@ -240,6 +242,8 @@ static void ingest_check_text(ingest_run *run, ingest_file *file, long line,
                               const char *what, const char *s, size_t n) {
   size_t bad = n, nul = n, i = 0;
   while (i < n && (bad == n || nul == n)) {
+    i += utf8_ascii_run(s + i, n - i);
+    if (i >= n) break;
     unsigned char c = (unsigned char)s[i];
     if (c == 0) { if (nul == n) nul = i; i++; continue; }
     if (c < 0x80) { i++; continue; }

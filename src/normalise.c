@@ -139,14 +139,20 @@ size_t normalise_text(arena *a, const char *s, size_t n, char **out,
     unsigned char c = (unsigned char)s[i];
     int32_t cp;
     size_t l;
-    if (c >= 0x20 && c < 0x7F && (i + 1 == n || (unsigned char)s[i + 1] < 0x80)) {
-      /* ASCII fast path: no combining mark can follow */
-      if (ng) { out_group(&o, group, ng, gstart); ng = 0; }
-      out_reserve(&o, 1);
-      o.s[o.len] = (char)c;
-      o.map[o.len++] = (uint32_t)i;
-      i++;
-      continue;
+    if (c >= 0x20 && c < 0x7F) {
+      /* ASCII fast path: copy the run, except its last byte when a
+         combining mark may follow it */
+      size_t run = utf8_ascii_run(s + i, n - i);
+      if (i + run < n && (unsigned char)s[i + run] >= 0x80) run--;
+      if (run) {
+        if (ng) { out_group(&o, group, ng, gstart); ng = 0; }
+        out_reserve(&o, run);
+        memcpy(o.s + o.len, s + i, run);
+        for (size_t k = 0; k < run; k++) o.map[o.len + k] = (uint32_t)(i + k);
+        o.len += run;
+        i += run;
+        continue;
+      }
     }
     if (c == '\r') {
       if (ng) { out_group(&o, group, ng, gstart); ng = 0; }

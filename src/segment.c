@@ -2,7 +2,8 @@
  * text (see segment.h).  One left-to-right pass makes the tokens of each
  * zone region, a second pass over those tokens cuts the sentences; both
  * are linear in the text (every lookahead is bounded or cached), and no
- * read goes past the region being cut.
+ * read goes past the region being cut.  Characters below U+0100 are
+ * classified from a table, the others from utf8proc's categories.
  *
  * Tokens (kind, in the order tried at a token start):
  *   - URL: "http://", "https://" or "www." up to a space, '"', '<' or '>',
@@ -98,6 +99,7 @@ enum { SC_END, SC_SPACE, SC_LETTER, SC_DIGIT, SC_NUMCHAR, SC_MARK, SC_PUNCT, SC_
 #define SI_FINAL 8u   /* may end a sentence: . ... ! ? ?! etc. U.S. */
 #define SI_QOPEN 16u  /* '"' opening a quotation closed on the same line */
 #define SI_QCLOSE 32u /* '"' closing it */
+#define SI_DQUOTE 64u /* the token is a '"' */
 
 typedef struct segment_scan {
   const char *t;         /* the whole text */
@@ -106,13 +108,82 @@ typedef struct segment_scan {
   token *toks;           /* arena, grown by doubling */
   size_t n, cap;
   uint8_t *inf;          /* owned (malloc): SI_* bits, parallel to toks */
+  unsigned pre;          /* SI_GAP, SI_NL, SI_PARA of the next token pushed */
   sentence *sents;       /* arena */
   size_t ns, scap;
+  size_t at;                        /* next '@' after the last e-mail start tried, or e */
   size_t mail_run, mail_tok;        /* e-mail cache: local-part run end, token end */
   size_t dom_run, dom_tok, dom_dot; /* domain cache: run end, token end, last dot */
 } segment_scan;
 
 /* ---- characters ------------------------------------------------------ */
+
+/* Properties of a code point: its SC_* class in the low bits, then case
+ * and the ASCII sets that URLs, e-mails and domains are made of. */
+#define SB_CLASS 0x07u  /* SC_* */
+#define SB_UPPER 0x08u  /* Lu or Lt */
+#define SB_LOWER 0x10u  /* Ll */
+#define SB_DOMAIN 0x20u /* ASCII letter, digit, '.' or '-': domain labels */
+#define SB_MAIL 0x40u   /* the same, '_', '%' or '+': an e-mail's local part */
+#define SB_ALNUM 0x80u  /* ASCII letter or digit */
+
+#define SP SC_SPACE
+#define PU SC_PUNCT
+#define PD (SC_PUNCT | SB_DOMAIN | SB_MAIL)
+#define PM (SC_PUNCT | SB_MAIL)
+#define SY SC_SYMBOL
+#define SM (SC_SYMBOL | SB_MAIL)
+#define DG (SC_DIGIT | SB_DOMAIN | SB_MAIL | SB_ALNUM)
+#define NU SC_NUMCHAR
+#define AU (SC_LETTER | SB_UPPER | SB_DOMAIN | SB_MAIL | SB_ALNUM)
+#define AL (SC_LETTER | SB_LOWER | SB_DOMAIN | SB_MAIL | SB_ALNUM)
+#define UP (SC_LETTER | SB_UPPER)
+#define LO (SC_LETTER | SB_LOWER)
+#define LE SC_LETTER
+/* The properties of U+0000 to U+00FF (ASCII and Latin-1), the characters
+ * nearly all of French text is made of, so that only the rest asks
+ * utf8proc.  Indexed by code point; indexed by a byte of 0x80 or more, it
+ * has none of the ASCII bits (SB_DOMAIN, SB_MAIL, SB_ALNUM).  Above 0x7F
+ * it follows the Unicode categories as segment_props maps them (§ and ¶
+ * are symbols); tests/unit/test_segment.c checks each entry against
+ * utf8proc. */
+static const uint8_t segment_latin1[256] = {
+    /* 00 */ SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+    /* 10 */ SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+    /* 20 */ SP, PU, PU, SY, SY, SM, SY, PU, PU, PU, SY, SM, PU, PD, PD, PU,
+    /* 30 */ DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, PU, PU, SY, SY, SY, PU,
+    /* 40 */ SY, AU, AU, AU, AU, AU, AU, AU, AU, AU, AU, AU, AU, AU, AU, AU,
+    /* 50 */ AU, AU, AU, AU, AU, AU, AU, AU, AU, AU, AU, PU, PU, PU, SY, PM,
+    /* 60 */ SY, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL,
+    /* 70 */ AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, AL, PU, SY, PU, SY, SP,
+    /* 80 */ SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+    /* 90 */ SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+    /* A0 */ SP, PU, SY, SY, SY, SY, SY, SY, SY, SY, LE, PU, SY, SP, SY, SY,
+    /* B0 */ SY, SY, NU, NU, SY, LO, SY, PU, SY, NU, LE, PU, NU, NU, NU, PU,
+    /* C0 */ UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP,
+    /* D0 */ UP, UP, UP, UP, UP, UP, UP, SY, UP, UP, UP, UP, UP, UP, UP, LO,
+    /* E0 */ LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO,
+    /* F0 */ LO, LO, LO, LO, LO, LO, LO, SY, LO, LO, LO, LO, LO, LO, LO, LO,
+};
+#undef SP
+#undef PU
+#undef PD
+#undef PM
+#undef SY
+#undef SM
+#undef DG
+#undef NU
+#undef AU
+#undef AL
+#undef UP
+#undef LO
+#undef LE
+
+/* Is byte c in set, made of SB_DOMAIN, SB_MAIL, SB_ALNUM?  (The table's
+ * entries from 0x80 on have none of these bits: such a byte is in none.) */
+static int segment_byte_in(char c, unsigned set) {
+  return (segment_latin1[(unsigned char)c] & set) != 0;
+}
 
 /* Decode the character at i (< e); invalid bytes count as one U+FFFD. */
 static size_t segment_dec(const char *t, size_t i, size_t e, int32_t *cp) {
@@ -123,16 +194,16 @@ static size_t segment_dec(const char *t, size_t i, size_t e, int32_t *cp) {
   return (size_t)n;
 }
 
-static int segment_class_cp(int32_t cp) {
-  if (cp < 0x80) {
-    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return SC_LETTER;
-    if (cp >= '0' && cp <= '9') return SC_DIGIT;
-    if (cp <= ' ' || cp == 0x7F) return SC_SPACE;
-    if (strchr("#$%&*+<=>@^`|~", (int)cp)) return SC_SYMBOL;
-    return SC_PUNCT;
-  }
+/* SC_* class and SB_UPPER / SB_LOWER of any code point: the table below
+ * U+0100, utf8proc's category above.  ASCII symbols are # $ % & * + < =
+ * > @ ^ ` | ~; among the Po, § ¶ † ‡ • ‰ ‱ ′ ″ ‴ are symbols too. */
+static unsigned segment_props(int32_t cp) {
+  if (cp >= 0 && cp < 0x100) return segment_latin1[cp];
   switch (utf8proc_category(cp)) {
-  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+  case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
+    return SC_LETTER | SB_UPPER;
+  case UTF8PROC_CATEGORY_LL:
+    return SC_LETTER | SB_LOWER;
   case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
     return SC_LETTER;
   case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
@@ -147,7 +218,7 @@ static int segment_class_cp(int32_t cp) {
     return SC_PUNCT;
   case UTF8PROC_CATEGORY_PO:
     switch (cp) {
-    case 0xA7: case 0xB6: case 0x2020: case 0x2021: case 0x2022:
+    case 0x2020: case 0x2021: case 0x2022: /* (§ and ¶ are in the table) */
     case 0x2030: case 0x2031: case 0x2032: case 0x2033: case 0x2034:
       return SC_SYMBOL;
     default:
@@ -158,16 +229,23 @@ static int segment_class_cp(int32_t cp) {
   }
 }
 
+static int segment_class_cp(int32_t cp) { return (int)(segment_props(cp) & SB_CLASS); }
+
 /* Class of the character at i, its code point and length; SC_END at e. */
 static int segment_cls(const segment_scan *s, size_t i, int32_t *cp, size_t *n) {
   if (i >= s->e) { *cp = 0; *n = 0; return SC_END; }
+  unsigned char c = (unsigned char)s->t[i];
+  if (c < 0x80) { /* ASCII, most of the text */
+    *cp = c;
+    *n = 1;
+    return segment_latin1[c] & SB_CLASS;
+  }
   *n = segment_dec(s->t, i, s->e, cp);
   return segment_class_cp(*cp);
 }
 
-static int segment_wordc(int c) {
-  return c == SC_LETTER || c == SC_DIGIT || c == SC_NUMCHAR || c == SC_MARK;
-}
+/* A character that continues a word: SC_LETTER to SC_MARK. */
+static int segment_wordc(int c) { return c >= SC_LETTER && c <= SC_MARK; }
 
 static int segment_cls_at(const segment_scan *s, size_t i) {
   int32_t cp;
@@ -175,26 +253,19 @@ static int segment_cls_at(const segment_scan *s, size_t i) {
   return segment_cls(s, i, &cp, &n);
 }
 
-static int segment_is_upper(int32_t cp) {
-  utf8proc_category_t c = utf8proc_category(cp);
-  return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-}
+static int segment_is_upper(int32_t cp) { return (segment_props(cp) & SB_UPPER) != 0; }
 
-static int segment_is_lower(int32_t cp) {
-  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
-}
+static int segment_is_lower(int32_t cp) { return (segment_props(cp) & SB_LOWER) != 0; }
 
-static int segment_ascii_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+static int segment_ascii_alnum(char c) { return segment_byte_in(c, SB_ALNUM); }
 
 static int segment_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* A vowel, h or y, accented or not, either case: the letters an elision
  * goes before. */
 static int segment_vowel(int32_t cp) {
-  int32_t c = utf8proc_tolower(cp);
-  if (c < 0x80) return c && strchr("aeiouyh", (int)c) != NULL;
+  int32_t c = cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp < 0x80 ? cp : utf8proc_tolower(cp);
+  if (c < 0x80) return c && strchr("aeiouyh", (int)c) != NULL; /* "İ" too */
   switch (c) {
   case 0xE0: case 0xE1: case 0xE2: case 0xE3: case 0xE4: case 0xE5: case 0xE6:
   case 0xE8: case 0xE9: case 0xEA: case 0xEB: case 0xEC: case 0xED: case 0xEE:
@@ -230,8 +301,9 @@ static void segment_push(segment_scan *s, size_t b, size_t e, int kind,
   for (size_t i = b; i < e;) { /* first letter decides TOKF_UPPER */
     int32_t cp;
     i += segment_dec(s->t, i, e, &cp);
-    if (segment_class_cp(cp) == SC_LETTER) {
-      if (segment_is_upper(cp)) flags |= TOKF_UPPER;
+    unsigned p = segment_props(cp);
+    if ((p & SB_CLASS) == SC_LETTER) {
+      if (p & SB_UPPER) flags |= TOKF_UPPER;
       break;
     }
   }
@@ -242,7 +314,7 @@ static void segment_push(segment_scan *s, size_t b, size_t e, int kind,
   tk->flags = (uint8_t)flags;
   tk->nread = 0;
   tk->read = 0;
-  s->inf[s->n] = (uint8_t)inf;
+  s->inf[s->n] = (uint8_t)(inf | s->pre);
   s->n++;
 }
 
@@ -274,9 +346,12 @@ static size_t segment_urltail(const segment_scan *s, size_t j) {
   return j;
 }
 
+/* A URL at i: its end, or 0.  Only "h" and "w" can start one. */
 static size_t segment_url(const segment_scan *s, size_t i) {
   const char *t = s->t;
   size_t left = s->e - i, j;
+  char c0 = (char)(t[i] | 0x20);
+  if (c0 != 'h' && c0 != 'w') return 0;
   if (left >= 8 && segment_eq_ci(t + i, 8, "https://")) j = i + 8;
   else if (left >= 7 && segment_eq_ci(t + i, 7, "http://")) j = i + 7;
   else if (left >= 5 && segment_eq_ci(t + i, 4, "www.") && segment_ascii_alnum(t[i + 4])) j = i + 4;
@@ -285,17 +360,13 @@ static size_t segment_url(const segment_scan *s, size_t i) {
   return u > j ? u : 0;
 }
 
-static int segment_mailc(char c) {
-  return segment_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-}
-
 /* End of ASCII domain labels from d, trailing dots and hyphens dropped;
  * *dot receives the last inner dot (0 if none). */
 static size_t segment_labels(const segment_scan *s, size_t d, size_t *dot) {
   const char *t = s->t;
   size_t r = d;
   *dot = 0;
-  while (r < s->e && (segment_ascii_alnum(t[r]) || t[r] == '-' || t[r] == '.')) {
+  while (r < s->e && segment_byte_in(t[r], SB_DOMAIN)) {
     if (t[r] == '.' && (r == d || t[r - 1] == '.')) break; /* empty label */
     r++;
   }
@@ -306,44 +377,81 @@ static size_t segment_labels(const segment_scan *s, size_t d, size_t *dot) {
   return r;
 }
 
+/* An e-mail address at i: its end, or 0.  The answer for every start
+ * within one local-part run is the same, so it is cached for the run; and
+ * with no '@' left in the region (the usual case) there is nothing to scan. */
 static size_t segment_mail(segment_scan *s, size_t i) {
-  if (i >= s->mail_run) {
-    const char *t = s->t;
-    size_t r = i, dot, d;
-    while (r < s->e && segment_mailc(t[r])) r++;
-    s->mail_run = r;
-    s->mail_tok = 0;
-    if (r > i && r + 1 < s->e && t[r] == '@') {
-      d = segment_labels(s, r + 1, &dot);
-      if (dot > r + 1 && d - dot > 2) s->mail_tok = d;
-    }
+  if (i < s->mail_run) return s->mail_tok;
+  const char *t = s->t;
+  if (s->at < i) { /* the next '@' */
+    const char *p = memchr(t + i, '@', s->e - i);
+    s->at = p ? (size_t)(p - t) : s->e;
+  }
+  if (s->at >= s->e) return 0;
+  size_t r = i, dot, d;
+  while (r < s->e && segment_byte_in(t[r], SB_MAIL)) r++;
+  s->mail_run = r;
+  s->mail_tok = 0;
+  if (r > i && r + 1 < s->e && t[r] == '@') {
+    d = segment_labels(s, r + 1, &dot);
+    if (dot > r + 1 && d - dot > 2) s->mail_tok = d;
   }
   return s->mail_tok;
 }
 
-static const char *const segment_tlds[] = {
-    "com", "net", "org", "info", "fr", "ci", "sn", "cm", "bf", "ml", "tg",
-    "bj", "gn", "cd", "cg", "ga", "ma", "dz", "tn", "mr", "td", "bi", "rw",
-    "mg", "dj", "be", "ch", "ca", "lu", "mc", "eu", "int", "gov", "edu",
-    "io", "uk", "us", "ru", "cn", "vn", "kz", "ly", "eg", "tv", "news",
-    "africa", "online", "press", "media", "biz", NULL};
+/* A short ASCII word of a table, with its length. */
+typedef struct segment_lit {
+  const char *w;
+  uint8_t n; /* strlen(w) */
+} segment_lit;
 
-static int segment_tld(const char *t, size_t n) {
-  for (size_t k = 0; segment_tlds[k]; k++)
-    if (strlen(segment_tlds[k]) == n && memcmp(segment_tlds[k], t, n) == 0) return 1;
+#define SEGMENT_LIT(w) {w, sizeof w - 1}
+
+/* Is t[0..n) one of the words of table[0..count)? */
+static int segment_lit_in(const segment_lit *table, size_t count, const char *t, size_t n) {
+  for (size_t k = 0; k < count; k++)
+    if (table[k].n == n && table[k].w[0] == t[0] && memcmp(table[k].w, t, n) == 0) return 1;
   return 0;
 }
 
-static size_t segment_domain(segment_scan *s, size_t i) {
+static const segment_lit segment_tlds[] = {
+    SEGMENT_LIT("com"), SEGMENT_LIT("net"), SEGMENT_LIT("org"), SEGMENT_LIT("info"),
+    SEGMENT_LIT("fr"), SEGMENT_LIT("ci"), SEGMENT_LIT("sn"), SEGMENT_LIT("cm"),
+    SEGMENT_LIT("bf"), SEGMENT_LIT("ml"), SEGMENT_LIT("tg"), SEGMENT_LIT("bj"),
+    SEGMENT_LIT("gn"), SEGMENT_LIT("cd"), SEGMENT_LIT("cg"), SEGMENT_LIT("ga"),
+    SEGMENT_LIT("ma"), SEGMENT_LIT("dz"), SEGMENT_LIT("tn"), SEGMENT_LIT("mr"),
+    SEGMENT_LIT("td"), SEGMENT_LIT("bi"), SEGMENT_LIT("rw"), SEGMENT_LIT("mg"),
+    SEGMENT_LIT("dj"), SEGMENT_LIT("be"), SEGMENT_LIT("ch"), SEGMENT_LIT("ca"),
+    SEGMENT_LIT("lu"), SEGMENT_LIT("mc"), SEGMENT_LIT("eu"), SEGMENT_LIT("int"),
+    SEGMENT_LIT("gov"), SEGMENT_LIT("edu"), SEGMENT_LIT("io"), SEGMENT_LIT("uk"),
+    SEGMENT_LIT("us"), SEGMENT_LIT("ru"), SEGMENT_LIT("cn"), SEGMENT_LIT("vn"),
+    SEGMENT_LIT("kz"), SEGMENT_LIT("ly"), SEGMENT_LIT("eg"), SEGMENT_LIT("tv"),
+    SEGMENT_LIT("news"), SEGMENT_LIT("africa"), SEGMENT_LIT("online"), SEGMENT_LIT("press"),
+    SEGMENT_LIT("media"), SEGMENT_LIT("biz")};
+
+/* A bare domain at i, where the ASCII letters and digits from i end at
+ * an: its end, or 0.  Cached for the run of domain characters from the
+ * first start tried in it (a start later in the run, after "..", gets the
+ * same answer).  A run without a dot, the usual case, is no domain: it is
+ * cached as such without looking for labels. */
+static size_t segment_domain(segment_scan *s, size_t i, size_t an) {
   if (i >= s->dom_run) {
     const char *t = s->t;
+    size_t q = an;
+    while (q < s->e && t[q] != '.' && segment_byte_in(t[q], SB_DOMAIN)) q++;
+    if (q >= s->e || t[q] != '.') { /* q ends the run */
+      s->dom_run = q > i ? q : i;
+      s->dom_tok = s->dom_dot = 0;
+      return 0;
+    }
     size_t dot, r = segment_labels(s, i, &dot), after = r;
-    while (after < s->e && (segment_ascii_alnum(t[after]) || t[after] == '-' || t[after] == '.'))
-      after++;
+    while (after < s->e && segment_byte_in(t[after], SB_DOMAIN)) after++;
     s->dom_run = after > i ? after : i;
     s->dom_tok = 0;
     s->dom_dot = dot;
-    if (dot > i && segment_tld(t + dot + 1, r - dot - 1)) {
+    if (dot > i && r > dot + 1 &&
+        segment_lit_in(segment_tlds, sizeof segment_tlds / sizeof *segment_tlds, t + dot + 1,
+                       r - dot - 1)) {
       int c = segment_cls_at(s, r);
       if (r < s->e && t[r] == '/' && r + 1 < s->e && segment_cls_at(s, r + 1) != SC_SPACE)
         s->dom_tok = segment_urltail(s, r);
@@ -358,31 +466,35 @@ static size_t segment_domain(segment_scan *s, size_t i) {
 
 enum { AB_TITLE = 1, AB_NUM, AB_FINAL };
 
+/* The abbreviations, with their length and class. */
+#define AB(w, cls) {w, sizeof w - 1, cls}
 static const struct {
   const char *w;
-  int cls;
+  uint8_t n; /* strlen(w) */
+  uint8_t cls;
 } segment_abbrevs[] = {
     /* titles and the like: the dot is kept and never ends a sentence */
-    {"M", AB_TITLE}, {"MM", AB_TITLE}, {"Mme", AB_TITLE}, {"Mmes", AB_TITLE},
-    {"Mlle", AB_TITLE}, {"Mlles", AB_TITLE}, {"Mr", AB_TITLE}, {"Mrs", AB_TITLE},
-    {"Dr", AB_TITLE}, {"Pr", AB_TITLE}, {"Prof", AB_TITLE}, {"Me", AB_TITLE},
-    {"Mgr", AB_TITLE}, {"St", AB_TITLE}, {"Ste", AB_TITLE}, {"G\xc3\xa9n", AB_TITLE},
-    {"Gal", AB_TITLE}, {"Col", AB_TITLE}, {"Cdt", AB_TITLE}, {"Lt", AB_TITLE},
-    {"Sgt", AB_TITLE}, {"cf", AB_TITLE}, {"Cf", AB_TITLE}, {"av", AB_TITLE},
-    {"apr", AB_TITLE}, {"env", AB_TITLE}, {"ex", AB_TITLE}, {"vs", AB_TITLE},
-    {"r\xc3\xa9" "f", AB_TITLE}, {"R\xc3\xa9" "f", AB_TITLE},
-    {"t\xc3\xa9l", AB_TITLE}, {"T\xc3\xa9l", AB_TITLE},
+    AB("M", AB_TITLE), AB("MM", AB_TITLE), AB("Mme", AB_TITLE), AB("Mmes", AB_TITLE),
+    AB("Mlle", AB_TITLE), AB("Mlles", AB_TITLE), AB("Mr", AB_TITLE), AB("Mrs", AB_TITLE),
+    AB("Dr", AB_TITLE), AB("Pr", AB_TITLE), AB("Prof", AB_TITLE), AB("Me", AB_TITLE),
+    AB("Mgr", AB_TITLE), AB("St", AB_TITLE), AB("Ste", AB_TITLE), AB("G\xc3\xa9n", AB_TITLE),
+    AB("Gal", AB_TITLE), AB("Col", AB_TITLE), AB("Cdt", AB_TITLE), AB("Lt", AB_TITLE),
+    AB("Sgt", AB_TITLE), AB("cf", AB_TITLE), AB("Cf", AB_TITLE), AB("av", AB_TITLE),
+    AB("apr", AB_TITLE), AB("env", AB_TITLE), AB("ex", AB_TITLE), AB("vs", AB_TITLE),
+    AB("r\xc3\xa9" "f", AB_TITLE), AB("R\xc3\xa9" "f", AB_TITLE),
+    AB("t\xc3\xa9l", AB_TITLE), AB("T\xc3\xa9l", AB_TITLE),
     /* before a number only */
-    {"p", AB_NUM}, {"pp", AB_NUM}, {"art", AB_NUM}, {"Art", AB_NUM},
-    {"vol", AB_NUM}, {"chap", AB_NUM}, {"fig", AB_NUM}, {"no", AB_NUM},
-    {"No", AB_NUM}, {"al", AB_NUM},
+    AB("p", AB_NUM), AB("pp", AB_NUM), AB("art", AB_NUM), AB("Art", AB_NUM),
+    AB("vol", AB_NUM), AB("chap", AB_NUM), AB("fig", AB_NUM), AB("no", AB_NUM),
+    AB("No", AB_NUM), AB("al", AB_NUM),
     /* may end a sentence */
-    {"etc", AB_FINAL}, {"Etc", AB_FINAL}, {"Inc", AB_FINAL}, {"Ltd", AB_FINAL},
-    {"Cie", AB_FINAL}, {"Jr", AB_FINAL}, {"Sr", AB_FINAL}, {"ibid", AB_FINAL},
-    {"janv", AB_FINAL}, {"f\xc3\xa9vr", AB_FINAL}, {"f\xc3\xa9v", AB_FINAL},
-    {"avr", AB_FINAL}, {"juil", AB_FINAL}, {"oct", AB_FINAL}, {"nov", AB_FINAL},
-    {"d\xc3\xa9" "c", AB_FINAL}, {"hab", AB_FINAL},
+    AB("etc", AB_FINAL), AB("Etc", AB_FINAL), AB("Inc", AB_FINAL), AB("Ltd", AB_FINAL),
+    AB("Cie", AB_FINAL), AB("Jr", AB_FINAL), AB("Sr", AB_FINAL), AB("ibid", AB_FINAL),
+    AB("janv", AB_FINAL), AB("f\xc3\xa9vr", AB_FINAL), AB("f\xc3\xa9v", AB_FINAL),
+    AB("avr", AB_FINAL), AB("juil", AB_FINAL), AB("oct", AB_FINAL), AB("nov", AB_FINAL),
+    AB("d\xc3\xa9" "c", AB_FINAL), AB("hab", AB_FINAL),
 };
+#undef AB
 
 /* The abbreviation class of word t[b..j) followed by '.' at j, or 0 when
  * the dot is not part of it. */
@@ -392,7 +504,8 @@ static int segment_abbrev(const segment_scan *s, size_t b, size_t j) {
   if (k < s->e && t[k] == '.') return 0; /* "etc..." */
   if (n > 5) return 0;
   for (size_t a = 0; a < sizeof segment_abbrevs / sizeof *segment_abbrevs; a++) {
-    if (strlen(segment_abbrevs[a].w) != n || memcmp(segment_abbrevs[a].w, t + b, n) != 0)
+    if (segment_abbrevs[a].n != n || segment_abbrevs[a].w[0] != t[b] ||
+        memcmp(segment_abbrevs[a].w, t + b, n) != 0)
       continue;
     if (segment_abbrevs[a].cls != AB_NUM) return segment_abbrevs[a].cls;
     for (int sp = 0; sp < 2 && k < s->e && t[k] == ' '; sp++) k++;
@@ -413,6 +526,7 @@ static int segment_abbrev(const segment_scan *s, size_t b, size_t j) {
 static size_t segment_acronym(const segment_scan *s, size_t i, unsigned *inf) {
   const char *t = s->t;
   size_t p = i;
+  if ((unsigned char)t[i] < 0x80 && (i + 1 >= s->e || t[i + 1] != '.')) return 0; /* usual */
   int nlet = 0, upper = 1, dash = 0;
   for (;;) {
     size_t q = p;
@@ -432,28 +546,32 @@ static size_t segment_acronym(const segment_scan *s, size_t i, unsigned *inf) {
   return p;
 }
 
-static const char *const segment_elisions[] = {
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu",
-    "puisqu", "quoiqu", "presqu", NULL};
+static const segment_lit segment_elisions[] = {
+    SEGMENT_LIT("l"), SEGMENT_LIT("d"), SEGMENT_LIT("j"), SEGMENT_LIT("m"),
+    SEGMENT_LIT("n"), SEGMENT_LIT("s"), SEGMENT_LIT("t"), SEGMENT_LIT("c"),
+    SEGMENT_LIT("qu"), SEGMENT_LIT("jusqu"), SEGMENT_LIT("lorsqu"), SEGMENT_LIT("puisqu"),
+    SEGMENT_LIT("quoiqu"), SEGMENT_LIT("presqu")};
 
+/* Is t[0..n) an elided word, in any case? */
 static int segment_elision(const char *t, size_t n) {
   if (n > 6) return 0;
-  for (size_t k = 0; segment_elisions[k]; k++)
-    if (segment_eq_ci(t, n, segment_elisions[k])) return 1;
+  for (size_t k = 0; k < sizeof segment_elisions / sizeof *segment_elisions; k++)
+    if (segment_elisions[k].n == n && segment_eq_ci(t, n, segment_elisions[k].w)) return 1;
   return 0;
 }
 
-static const char *const segment_clitics[] = {
-    "il", "elle", "on", "ils", "elles", "je", "tu", "ce", NULL};
+static const segment_lit segment_clitics[] = {
+    SEGMENT_LIT("il"), SEGMENT_LIT("elle"), SEGMENT_LIT("on"), SEGMENT_LIT("ils"),
+    SEGMENT_LIT("elles"), SEGMENT_LIT("je"), SEGMENT_LIT("tu"), SEGMENT_LIT("ce")};
 
 /* A clitic inversion at the '-' at j ("-il", "-t-on"): its end, or 0. */
 static size_t segment_clitic(const segment_scan *s, size_t j) {
   const char *t = s->t;
   size_t p = j + 1;
   if (p + 1 < s->e && t[p] == 't' && t[p + 1] == '-') p += 2;
-  for (size_t k = 0; segment_clitics[k]; k++) {
-    size_t l = strlen(segment_clitics[k]);
-    if (p + l > s->e || memcmp(t + p, segment_clitics[k], l) != 0) continue;
+  for (size_t k = 0; k < sizeof segment_clitics / sizeof *segment_clitics; k++) {
+    size_t l = segment_clitics[k].n;
+    if (p + l > s->e || memcmp(t + p, segment_clitics[k].w, l) != 0) continue;
     int c = segment_cls_at(s, p + l);
     if (!segment_wordc(c) && !(p + l < s->e && (t[p + l] == '-' || t[p + l] == '\'')))
       return p + l;
@@ -473,9 +591,10 @@ static size_t segment_fixed(const segment_scan *s, size_t i) {
 /* Token(s) at a letter or other numeral: returns where scanning resumes. */
 static size_t segment_word(segment_scan *s, size_t i) {
   const char *t = s->t;
-  size_t j;
+  size_t j, an = i; /* an: end of the ASCII letters and digits from i, scanned once */
   unsigned inf = 0;
-  if ((j = segment_url(s, i)) || (j = segment_mail(s, i)) || (j = segment_domain(s, i))) {
+  while (an < s->e && segment_ascii_alnum(t[an])) an++;
+  if ((j = segment_url(s, i)) || (j = segment_mail(s, i)) || (j = segment_domain(s, i, an))) {
     segment_push(s, i, j, TOK_SYMBOL, 0, 0);
     return j;
   }
@@ -490,9 +609,18 @@ static size_t segment_word(segment_scan *s, size_t i) {
   int apos = 0, hyph = 0;
   int32_t cp;
   size_t n;
-  j = i;
+  j = an; /* [i, an) are word characters */
   for (;;) {
-    while (segment_wordc(segment_cls(s, j, &cp, &n))) j += n;
+    for (;;) { /* letters, marks, digits; ASCII from the table */
+      if (j < s->e && (unsigned char)t[j] < 0x80) {
+        if (!segment_wordc(segment_latin1[(unsigned char)t[j]] & SB_CLASS)) break;
+        j++;
+      } else if (segment_wordc(segment_cls(s, j, &cp, &n))) {
+        j += n;
+      } else {
+        break;
+      }
+    }
     if (j >= s->e) break;
     char c = t[j];
     if (c == '\'') {
@@ -535,10 +663,15 @@ static size_t segment_word(segment_scan *s, size_t i) {
 
 /* ---- numbers, punctuation, symbols ----------------------------------- */
 
-static const char *const segment_ordinals[] = {
-    "i\xc3\xa8mes", "iemes", "\xc3\xa8mes", "emes", "i\xc3\xa8me", "ieme",
-    "\xc3\xa8res", "\xc3\xa8me", "eme", "\xc3\xa8re", "ers", "ndes", "nde",
-    "nds", "res", "er", "re", "es", "nd", "e", "\xc3\xa8", NULL};
+/* Ordinal suffixes, longest first; each starts with 'i', 'e', 'n', 'r' or
+ * "è" (0xC3). */
+static const segment_lit segment_ordinals[] = {
+    SEGMENT_LIT("i\xc3\xa8mes"), SEGMENT_LIT("iemes"), SEGMENT_LIT("\xc3\xa8mes"),
+    SEGMENT_LIT("emes"), SEGMENT_LIT("i\xc3\xa8me"), SEGMENT_LIT("ieme"),
+    SEGMENT_LIT("\xc3\xa8res"), SEGMENT_LIT("\xc3\xa8me"), SEGMENT_LIT("eme"),
+    SEGMENT_LIT("\xc3\xa8re"), SEGMENT_LIT("ers"), SEGMENT_LIT("ndes"), SEGMENT_LIT("nde"),
+    SEGMENT_LIT("nds"), SEGMENT_LIT("res"), SEGMENT_LIT("er"), SEGMENT_LIT("re"),
+    SEGMENT_LIT("es"), SEGMENT_LIT("nd"), SEGMENT_LIT("e"), SEGMENT_LIT("\xc3\xa8")};
 
 static size_t segment_number(segment_scan *s, size_t i) {
   const char *t = s->t;
@@ -573,10 +706,11 @@ static size_t segment_number(segment_scan *s, size_t i) {
       size_t k = j + 1;
       while (k < e && k < j + 3 && segment_digit(t[k])) k++;
       if (!segment_wordc(segment_cls_at(s, k))) j = k;
-    } else {
-      for (size_t o = 0; segment_ordinals[o]; o++) {
-        size_t l = strlen(segment_ordinals[o]);
-        if (j + l <= e && memcmp(t + j, segment_ordinals[o], l) == 0 &&
+    } else if (t[j] == 'e' || t[j] == 'i' || t[j] == 'n' || t[j] == 'r' ||
+               (unsigned char)t[j] == 0xC3) {
+      for (size_t o = 0; o < sizeof segment_ordinals / sizeof *segment_ordinals; o++) {
+        size_t l = segment_ordinals[o].n;
+        if (j + l <= e && memcmp(t + j, segment_ordinals[o].w, l) == 0 &&
             !segment_wordc(segment_cls_at(s, j + l))) {
           j += l;
           break;
@@ -605,6 +739,7 @@ static size_t segment_punct(segment_scan *s, size_t i, size_t n) {
     return j;
   } else {
     j = i + n;
+    if (c == '"') inf = SI_DQUOTE;
   }
   segment_push(s, i, j, TOK_PUNCT, 0, inf);
   return j;
@@ -632,12 +767,35 @@ static size_t segment_symbol(segment_scan *s, size_t i, int32_t cp, size_t n) {
   return j;
 }
 
+/* The tokens from i to the region's end.  Each token ends where the next
+ * scan resumes, so the spaces skipped before a token are all that
+ * separates it from the previous one: they give its SI_GAP, SI_NL and
+ * SI_PARA bits (none for the region's first token). */
 static void segment_tokens(segment_scan *s, size_t i) {
+  const char *t = s->t;
+  size_t t0 = s->n, nl = 0;
+  int gap = 0;
   while (i < s->e) {
     int32_t cp;
     size_t n;
-    switch (segment_cls(s, i, &cp, &n)) {
-    case SC_SPACE: i += n; break;
+    int c;
+    if ((unsigned char)t[i] < 0x80) { /* inline ASCII fast path of segment_cls */
+      cp = (unsigned char)t[i];
+      n = 1;
+      c = segment_latin1[cp] & SB_CLASS;
+    } else {
+      c = segment_cls(s, i, &cp, &n);
+    }
+    if (c == SC_SPACE) {
+      gap = 1;
+      nl += t[i] == '\n';
+      i += n;
+      continue;
+    }
+    s->pre = !gap || s->n == t0 ? 0 : SI_GAP | (nl == 1 ? SI_NL : nl > 1 ? SI_PARA : 0);
+    gap = 0;
+    nl = 0;
+    switch (c) {
     case SC_LETTER: case SC_NUMCHAR: i = segment_word(s, i); break;
     case SC_DIGIT: i = segment_number(s, i); break;
     case SC_PUNCT: i = segment_punct(s, i, n); break;
@@ -649,6 +807,7 @@ static void segment_tokens(segment_scan *s, size_t i) {
 /* ---- sentences ------------------------------------------------------- */
 
 static int segment_is(const segment_scan *s, size_t k, char c) {
+  if (c == '"') return (s->inf[k] & SI_DQUOTE) != 0;
   const token *tk = &s->toks[k];
   return tk->kind == TOK_PUNCT && tk->end - tk->start == 1 && s->t[tk->start] == c;
 }
@@ -737,16 +896,8 @@ static void segment_emit(segment_scan *s, size_t b, size_t j, uint8_t kind) {
 }
 
 static void segment_split(segment_scan *s, size_t t0, size_t t1, uint8_t kind) {
-  const char *t = s->t;
   size_t k, pending = SIZE_MAX;
   if (t0 == t1) return;
-  for (k = t0 + 1; k < t1; k++) { /* what separates each token from the previous */
-    size_t nl = 0, g;
-    for (g = s->toks[k - 1].end; g < s->toks[k].start; g++) nl += t[g] == '\n';
-    if (s->toks[k].start > s->toks[k - 1].end) s->inf[k] |= SI_GAP;
-    if (nl == 1) s->inf[k] |= SI_NL;
-    else if (nl > 1) s->inf[k] |= SI_PARA;
-  }
   for (k = t0; k < t1; k++) { /* pair quotes within each line */
     if (s->inf[k] & (SI_NL | SI_PARA)) pending = SIZE_MAX;
     if (!segment_is(s, k, '"')) continue;
@@ -807,7 +958,9 @@ static void segment_split(segment_scan *s, size_t t0, size_t t1, uint8_t kind) {
 static void segment_region(segment_scan *s, size_t b, size_t e, uint8_t kind) {
   if (b >= e) return;
   size_t t0 = s->n;
+  const char *at = memchr(s->t + b, '@', e - b);
   s->e = e;
+  s->at = at ? (size_t)(at - s->t) : e;
   segment_tokens(s, b);
   segment_split(s, t0, s->n, kind);
 }

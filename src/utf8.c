@@ -38,9 +38,27 @@ int utf8_encode(int32_t cp, char *out) {
   return 4;
 }
 
+size_t utf8_ascii_run(const char *s, size_t n) {
+  const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  size_t i = 0;
+  while (i + 8 <= n) {
+    uint64_t v;
+    memcpy(&v, s + i, 8);
+    /* a byte >= 0x80, < 0x20 or == 0x7F stops the run */
+    uint64_t low = (v - ones * 0x20) & ~v;          /* high bit set where byte < 0x20 */
+    uint64_t del = ((v ^ (ones * 0x7F)) - ones) & ~(v ^ (ones * 0x7F)); /* byte == 0x7F */
+    if ((v | low | del) & highs) break;
+    i += 8;
+  }
+  while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) i++;
+  return i;
+}
+
 size_t utf8_first_invalid(const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
+    i += utf8_ascii_run(s + i, n - i);
+    if (i >= n) break;
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x01 && c < 0x80) { i++; continue; }
     int32_t cp;

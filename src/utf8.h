@@ -25,6 +25,11 @@ size_t utf8_repair_size(const char *s, size_t n);
 size_t utf8_repair(const char *s, size_t n, char *out);
 
 
+/* Length of the longest prefix of s[0..n) made of printable ASCII bytes
+ * (0x20 to 0x7E), read eight bytes at a time: the fast path of every
+ * scanner over mostly-ASCII text. */
+size_t utf8_ascii_run(const char *s, size_t n);
+
 /* Lower-case s[0..n) into out (capacity cap) with utf8proc; s must be
  * valid UTF-8.  Returns the byte length written, or 0 if it does not fit. */
 size_t utf8_lower(const char *s, size_t n, char *out, size_t cap);

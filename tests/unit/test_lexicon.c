@@ -403,7 +403,10 @@ static const char *write_tmp(const char *data, size_t n) {
   return path;
 }
 
-static void expect_rejected(const char *id, const char *data, size_t n, int code) {
+/* The file data (n bytes) must be refused with code and a message that
+ * contains msg (any message if NULL). */
+static void expect_rejected(const char *id, const char *data, size_t n, int code,
+                            const char *msg) {
   const char *path = write_tmp(data, n);
   EXPECT(path != NULL, id, "cannot write a temporary file");
   if (!path) return;
@@ -414,6 +417,7 @@ static void expect_rejected(const char *id, const char *data, size_t n, int code
   EXPECT_INT(id, code, err.code);
   EXPECT_STR(id, path, err.path);
   EXPECT(err.message[0] != '\0', id, "no message");
+  if (msg) EXPECT(strstr(err.message, msg) != NULL, id, "expected \"%s\" in \"%s\"", msg, err.message);
   lexicon_free(lex);
   unlink(path);
 }
@@ -426,35 +430,45 @@ static void test_corrupt(void) {
     free(file);
     return;
   }
-  expect_rejected("empty", file, 0, DYAD_EDATA);
-  expect_rejected("header-cut", file, 40, DYAD_EDATA);
-  expect_rejected("truncated-half", file, len / 2, DYAD_EDATA);
-  expect_rejected("truncated-1", file, len - 1, DYAD_EDATA);
+  expect_rejected("empty", file, 0, DYAD_EDATA, NULL);
+  expect_rejected("header-cut", file, 40, DYAD_EDATA, NULL);
+  expect_rejected("truncated-half", file, len / 2, DYAD_EDATA, NULL);
+  expect_rejected("truncated-1", file, len - 1, DYAD_EDATA, NULL);
   char *copy = malloc(len + 8);
   if (!copy) abort();
-  static const struct { const char *id; size_t at; uint32_t v; } pokes[] = {
-    {"bad-magic", 0, 0x21212121u},
-    {"bad-version", 8, 99},
-    {"bad-byte-order", 12, 0x04030201u},
-    {"forms-count", 20, 0xFFFFFF00u},
-    {"readings-count", 24, 0xFFFFFF00u},
-    {"slots-not-pow2", 28, 1000003},
-    {"pool-offset", 32, 0x7FFFFFF8u},
-    {"pool-size", 36, 0x7FFFFFF0u},
-    {"readings-offset", 40, 0xFFFFFFF8u},
-    {"forms-offset-misaligned", 44, 63},
-    {"slots-offset", 48, 0xFFFFFFF8u},
-    {"file-size", 52, 12345},
+  static const struct {
+    const char *id;
+    size_t at;
+    uint32_t v;
+    const char *msg;  /* in the message, or NULL */
+  } pokes[] = {
+    {"bad-magic", 0, 0x21212121u, "not a dyad lexicon"},
+    {"bad-version", 8, 99, "version 99"},
+    {"old-version", 8, 1, "lexicon format version 1, this dyad reads version 2; rebuild it"},
+    {"bad-byte-order", 12, 0x04030201u, "byte order"},
+    {"forms-count", 20, 0xFFFFFF00u, "forms"},
+    {"readings-count", 24, 0xFFFFFF00u, "readings"},
+    {"slots-count", 28, 0x7FFFFFF0u, "hash table"},
+    {"slots-too-few", 28, 1000, "hash table"},
+    {"pool-offset", 32, 0x7FFFFFF8u, "string pool"},
+    {"pool-size", 36, 0x7FFFFFF0u, "string pool"},
+    {"readings-offset", 40, 0xFFFFFFF8u, "readings"},
+    {"forms-offset-misaligned", 44, 63, "forms"},
+    {"slots-offset", 48, 0xFFFFFFF8u, "hash table"},
+    {"slots-offset-misaligned", 48, 72, "hash table"},
+    {"file-size", 52, 12345, "truncated or corrupt"},
+    {"hash-kind-fnv", 56, 1, "hash kind"},
+    {"slot-size", 60, 8, "slot size"},
   };
   for (size_t i = 0; i < sizeof pokes / sizeof pokes[0]; i++) {
     memcpy(copy, file, len);
     memcpy(copy + pokes[i].at, &pokes[i].v, 4);
-    expect_rejected(pokes[i].id, copy, len, DYAD_EDATA);
+    expect_rejected(pokes[i].id, copy, len, DYAD_EDATA, pokes[i].msg);
   }
   /* appended bytes: the size no longer matches the header */
   memcpy(copy, file, len);
   memset(copy + len, 0, 8);
-  expect_rejected("extra-bytes", copy, len + 8, DYAD_EDATA);
+  expect_rejected("extra-bytes", copy, len + 8, DYAD_EDATA, NULL);
 
   /* a valid header over a scrambled body: open succeeds (the body is not
    * scanned) and lookups stay inside the mapping (ASan checks it) */
@@ -492,6 +506,27 @@ static void test_corrupt(void) {
         badr++;
     }
     EXPECT_INT("scrambled-readings", 0, badr);
+  }
+  lexicon_free(lex);
+  if (path) unlink(path);
+
+  /* every slot taken, each claiming the longest probe distance: lookups
+   * of unknown forms still end (after 256 slots) */
+  memcpy(copy, file, len);
+  uint32_t nslots = u32(file + 28), slots_off = u32(file + 48);
+  for (uint32_t i = 0; i < nslots; i++) {
+    copy[slots_off + (size_t)i * 32 + 4] = 1;           /* len */
+    copy[slots_off + (size_t)i * 32 + 6] = (char)0xFF;  /* dist + 1 */
+  }
+  path = write_tmp(copy, len);
+  memset(&err, 0, sizeof err);
+  lex = path ? lexicon_open(path, &err) : NULL;
+  EXPECT(lex != NULL, "full-table", "open failed: %s", err.message);
+  if (lex) {
+    uint32_t f;
+    EXPECT_INT("full-table", 0, lexicon_lookup(lex, "xyzzy", 5, &f));
+    EXPECT_INT("full-table-long", 0,
+               lexicon_lookup(lex, "anticonstitutionnellement", 25, &f));
   }
   lexicon_free(lex);
   if (path) unlink(path);

@@ -5,7 +5,8 @@
  * sentences and tokens expected, rendered as forms joined by " | " with
  * " || " between sentences; token kinds and flags; zones; the structural
  * invariants (sorted, non-overlapping tokens on UTF-8 boundaries, sentences
- * tiling the tokens); pathological inputs that must stay linear.
+ * tiling the tokens); pathological inputs that must stay linear; the
+ * Latin-1 table of segment.c against the Unicode categories of utf8proc.
  *
  * Run with file arguments, the program prints their sentences one a line
  * instead (after normalise_text), for eyeballing a corpus.  Without
@@ -21,6 +22,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /* ---- helpers --------------------------------------------------------- */
 
@@ -275,6 +277,50 @@ static void test_flags(void) {
   }
 }
 
+/* ---- Latin-1 ---------------------------------------------------------- */
+
+/* segment.c classifies U+0080-U+00FF from a table instead of asking
+ * utf8proc: each character alone must give the token its category says
+ * (letters and other numerals a word, upper case flagged; punctuation,
+ * but for the symbols § and ¶; symbols; nothing for spaces and controls),
+ * and after "Ab\n" a lower-case letter (Ll) only continues the sentence. */
+static void test_latin1(void) {
+  for (int32_t cp = 0x80; cp < 0x100; cp++) {
+    char id[32], one[4], two[8];
+    snprintf(id, sizeof id, "latin1-U+%04X", (unsigned)cp);
+    one[0] = (char)(0xC0 | (cp >> 6));
+    one[1] = (char)(0x80 | (cp & 0x3F));
+    memcpy(two, "Ab\n", 3);
+    memcpy(two + 3, one, 2);
+    utf8proc_category_t cat = utf8proc_category(cp);
+    int ntok = 1, kind, upper = 0;
+    switch (cat) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT: upper = 1; kind = TOK_WORD; break;
+    case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: kind = TOK_WORD; break;
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF:
+      ntok = 0; kind = 0; break;
+    case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD: case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PE: case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+      kind = TOK_PUNCT; break;
+    case UTF8PROC_CATEGORY_PO: kind = cp == 0xA7 || cp == 0xB6 ? TOK_SYMBOL : TOK_PUNCT; break;
+    default: kind = TOK_SYMBOL; break;
+    }
+    seg_out o;
+    seg_do(&o, one, 2, NULL, 0);
+    EXPECT_INT(id, ntok, o.ntoks);
+    if (ntok && o.ntoks == 1) {
+      EXPECT_INT(id, kind, o.toks[0].kind);
+      EXPECT_INT(id, upper ? TOKF_UPPER : 0, o.toks[0].flags & TOKF_UPPER);
+    }
+    arena_free(&o.a);
+    if (!ntok) continue;
+    seg_do(&o, two, 5, NULL, 0);
+    EXPECT_INT(id, cat == UTF8PROC_CATEGORY_LL ? 1 : 2, o.nsents);
+    arena_free(&o.a);
+  }
+}
+
 /* ---- zones ----------------------------------------------------------- */
 
 static void test_zones(void) {
@@ -335,7 +381,7 @@ static void test_zones(void) {
 static void test_pathological(void) {
   static const char *const units[] = {
       ".", "a.", "ab.", "a", " ", "?!", "\"", "'", "l'", "-", "1.", "1 ", "a-", "ab.Cd",
-      "http://", "a@", "x.com.", "\xf0\x9f\x91\x8d\xe2\x80\x8d", "\xcc\x81", "\n", "M. ", "U.S."};
+      "http://", "a@", "x.com.", "a--", "a@-", "\xf0\x9f\x91\x8d\xe2\x80\x8d", "\xcc\x81", "\n", "M. ", "U.S."};
   size_t n = (size_t)1 << 20;
   char *buf = malloc(n + 1);
   for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
@@ -437,6 +483,7 @@ int main(int argc, char **argv) {
   }
   test_cases();
   test_flags();
+  test_latin1();
   test_zones();
   test_pathological();
   test_corpus();

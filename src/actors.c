@@ -4,10 +4,13 @@
 #include "err.h"
 #include "utf8.h"
 #include <stdlib.h>
+#include <utf8proc.h>
 #include <string.h>
 
 #define ACTORS_FOLD_MAX 128   /* folded bytes kept per token */
 #define ACTORS_NAME_TOKS 4    /* capitalised tokens taken as an unknown name */
+#define ACTORS_LOOK_BACK 64   /* mentions searched back for a pronoun's or a
+                                 counterpart's reference (keeps it linear) */
 
 static const char *const rule_names[RULE__COUNT] = {
     "person", "role+person", "role+state", "role+name", "counterpart", "pair",
@@ -33,8 +36,12 @@ typedef struct actors_run_state {
   dyad_doc *doc;
   const dyad_ctx *ctx;
   const dict *d;
-  char (*fold)[ACTORS_FOLD_MAX]; /* folded form per token (sentence-local) */
-  uint32_t *ids;                 /* matcher token ids (sentence-local) */
+  char *fbuf;                    /* owned scratch: folded forms of the sentence */
+  size_t fcap;
+  uint32_t *foff;                /* owned scratch: offset of each token's folded form */
+  uint32_t *ids;                 /* owned scratch: matcher token ids */
+  raw *raws;                     /* owned scratch: the sentence's matches */
+  size_t tcap;                   /* tokens the scratch arrays hold */
   uint32_t base;                 /* first token of the sentence */
   int32_t day0, day1;            /* the article's date as a period; day0 > day1 if unknown */
   int gov, min, hum_default;     /* role numbers of GOV, MIN, CVL */
@@ -42,8 +49,24 @@ typedef struct actors_run_state {
   size_t nm, cap;
 } actors_run_state;
 
+/* The folded form of token t (NUL-terminated, in the sentence scratch). */
+static const char *actors_fold(const actors_run_state *st, uint32_t t) {
+  return st->fbuf + st->foff[t - st->base];
+}
+
 static int actors_is(const actors_run_state *st, uint32_t t, const char *w) {
-  return !strcmp(st->fold[t - st->base], w);
+  return !strcmp(actors_fold(st, t), w);
+}
+
+/* The match starting at token t, or NULL (raws are sorted by begin). */
+static raw *actors_raw_at(raw *raws, size_t nr, uint32_t t) {
+  size_t lo = 0, hi = nr;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (raws[mid].begin < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < nr && raws[lo].begin == t ? &raws[lo] : NULL;
 }
 
 static int actors_role(const dict *d, const char *code) {
@@ -131,9 +154,23 @@ static void actors_classify(const actors_run_state *st, raw *r, const uint32_t *
   }
 }
 
+/* 1 if token t has an upper-case letter anywhere ("al-Sissi"). */
+static int actors_has_upper(const dyad_doc *doc, uint32_t t) {
+  const token *k = &doc->toks[t];
+  if (k->flags & TOKF_UPPER) return 1;
+  for (uint32_t i = k->start; i < k->end;) {
+    int32_t cp;
+    int l = utf8_decode(doc->text + i, k->end - i, &cp);
+    if (l <= 0) return 0;
+    if (utf8proc_isupper(cp)) return 1;
+    i += (uint32_t)l;
+  }
+  return 0;
+}
+
 /* A compound adjective "ivoiro-libanaise": prefixes then a demonym. */
 static int actors_compound(const actors_run_state *st, uint32_t t, raw *r) {
-  const char *f = st->fold[t - st->base];
+  const char *f = actors_fold(st, t);
   const char *dash = strrchr(f, '-');
   if (!dash || dash == f || !dash[1]) return 0;
   uint32_t id = matcher_token_id(dict_matcher(st->d), dash + 1, strlen(dash + 1));
@@ -158,12 +195,17 @@ static int actors_compound(const actors_run_state *st, uint32_t t, raw *r) {
   return 1;
 }
 
-/* Capitalised, unmatched word tokens from t: an unknown name; returns its end. */
-static uint32_t actors_name_end(const actors_run_state *st, uint32_t t, uint32_t end) {
+/* Capitalised word tokens from t that no dictionary match covers: an
+ * unknown name; returns its end. */
+static uint32_t actors_name_end(const actors_run_state *st, const raw *raws, size_t nr, uint32_t t,
+                                uint32_t end) {
   uint32_t e = t;
+  size_t r = 0;
   while (e < end && e - t < ACTORS_NAME_TOKS) {
     const token *k = &st->doc->toks[e];
-    if (k->kind != TOK_WORD || !(k->flags & TOKF_UPPER) || st->ids[e - st->base]) break;
+    if (k->kind != TOK_WORD || !(k->flags & TOKF_UPPER)) break;
+    while (r < nr && raws[r].end <= e) r++;
+    if (r < nr && raws[r].begin <= e) break;
     e++;
   }
   return e;
@@ -180,17 +222,30 @@ static void actors_sentence(actors_run_state *st, uint32_t si) {
   uint32_t b = se->tok_begin, end = se->tok_end, n = end - b;
   if (n == 0) return;
   st->base = b;
-  st->fold = arena_alloc(&doc->mem, n * sizeof *st->fold);
-  st->ids = arena_alloc(&doc->mem, n * sizeof *st->ids);
+  if (n > st->tcap) {
+    st->tcap = n;
+    st->foff = xrealloc(st->foff, n * sizeof *st->foff);
+    st->ids = xrealloc(st->ids, n * sizeof *st->ids);
+    st->raws = xrealloc(st->raws, n * sizeof *st->raws);
+  }
   const matcher *mt = dict_matcher(st->d);
+  size_t fl = 0;
   for (uint32_t i = 0; i < n; i++) {
     const token *k = &doc->toks[b + i];
-    size_t len = utf8_fold(doc->text + k->start, k->end - k->start, st->fold[i], ACTORS_FOLD_MAX - 1);
-    st->fold[i][len] = '\0';
-    st->ids[i] = len && k->kind != TOK_PUNCT ? matcher_token_id(mt, st->fold[i], len) : 0;
+    size_t w = k->end - k->start;
+    if (w > ACTORS_FOLD_MAX - 1) w = 0; /* too long to be a dictionary word */
+    if (fl + 4 * w + 8 > st->fcap) {
+      st->fcap = 2 * (fl + 4 * w + 8);
+      st->fbuf = xrealloc(st->fbuf, st->fcap);
+    }
+    size_t len = w ? utf8_fold(doc->text + k->start, w, st->fbuf + fl, 4 * w + 4) : 0;
+    st->fbuf[fl + len] = '\0';
+    st->foff[i] = (uint32_t)fl;
+    st->ids[i] = len && k->kind != TOK_PUNCT ? matcher_token_id(mt, st->fbuf + fl, len) : 0;
+    fl += len + 1;
   }
   /* dictionary matches */
-  raw *raws = arena_alloc(&doc->mem, n * sizeof *raws);
+  raw *raws = st->raws;
   size_t nr = 0;
   for (uint32_t i = 0; i < n;) {
     const uint32_t *vals;
@@ -202,9 +257,11 @@ static void actors_sentence(actors_run_state *st, uint32_t si) {
       r->end = b + i + (uint32_t)len;
       actors_classify(st, r, vals, nv);
       /* names of states, places, organisations and people are written
-         with a capital: "la réunion" is not La Réunion */
-      if ((r->has_person || (r->state && r->state_kind != DK_DEMONYM)) &&
-          !(doc->toks[b + i].flags & TOKF_UPPER) && r->role < 0) {
+         with a capital ("roi Felipe", "von der Leyen"): "la réunion" is
+         not La Réunion */
+      int capital = 0;
+      for (uint32_t k = 0; k < len && !capital; k++) capital = actors_has_upper(doc, b + i + k);
+      if ((r->has_person || (r->state && r->state_kind != DK_DEMONYM)) && !capital && r->role < 0) {
         i++;
         continue;
       }
@@ -282,7 +339,7 @@ static void actors_sentence(actors_run_state *st, uint32_t si) {
           q++;
         } else if (state || role != st->gov) {
           name_begin = p2;
-          name_end = actors_name_end(st, p2, end);
+          name_end = actors_name_end(st, raws, nr, p2, end);
           if (name_end > p2 && state) pos = name_end;
           else name_end = 0;
         }
@@ -352,28 +409,27 @@ static void actors_sentence(actors_run_state *st, uint32_t si) {
   }
   /* counterparts, pairs and pronouns (their states are settled later) */
   for (uint32_t t = b; t < end; t++) {
-    const char *f = st->fold[t - b];
+    const char *f = actors_fold(st, t);
     if (!strcmp(f, "homologue") || !strcmp(f, "homologues")) {
       uint32_t e = t + 1;
       const char *state = NULL;
       int32_t person = -1;
-      for (size_t r = 0; r < nr; r++) {
-        if (raws[r].begin != e) continue;
-        if (raws[r].state && raws[r].state_kind == DK_DEMONYM) {
-          state = raws[r].state;
-          e = raws[r].end;
-          if (r + 1 < nr && raws[r + 1].begin == e && raws[r + 1].has_person) {
-            person = actors_pick_person(st, raws[r + 1].persons, raws[r + 1].nvals, state, -1);
-            e = raws[r + 1].end;
-          }
-        } else if (raws[r].has_person) {
-          person = actors_pick_person(st, raws[r].persons, raws[r].nvals, NULL, -1);
-          e = raws[r].end;
+      raw *x = actors_raw_at(raws, nr, e);
+      if (x && x->state && x->state_kind == DK_DEMONYM) {
+        state = x->state;
+        e = x->end;
+        raw *y = actors_raw_at(raws, nr, e);
+        if (y && y->has_person) {
+          person = actors_pick_person(st, y->persons, y->nvals, state, -1);
+          e = y->end;
         }
-        break;
+      } else if (x && x->has_person) {
+        person = actors_pick_person(st, x->persons, x->nvals, NULL, -1);
+        e = x->end;
       }
-      /* a person mention already made for the same tokens is replaced */
-      for (size_t i = first_m; i < st->nm; i++)
+      /* a person mention already made for the same tokens is replaced
+         (mentions are made in text order: look back from the end) */
+      for (size_t i = st->nm; i-- > first_m && st->m[i].tok_end > t;)
         if (st->m[i].tok_begin >= t && st->m[i].tok_end <= e) st->m[i].rule = RULE__COUNT;
       mention *m = actors_push(st, t, e, si, RULE_COUNTERPART);
       if (person >= 0) {
@@ -388,12 +444,11 @@ static void actors_sentence(actors_run_state *st, uint32_t si) {
     }
     if (!strcmp(f, "deux") && t > b && (actors_is(st, t - 1, "les") || actors_is(st, t - 1, "des") ||
                                         actors_is(st, t - 1, "aux"))) {
-      for (size_t r = 0; r < nr; r++)
-        if (raws[r].begin == t + 1 && raws[r].role >= 0 && !raws[r].state) {
-          mention *m = actors_push(st, t - 1, raws[r].end, si, RULE_PAIR);
-          m->role = (uint8_t)raws[r].role;
-          break;
-        }
+      raw *x = actors_raw_at(raws, nr, t + 1);
+      if (x && x->role >= 0 && !x->state) {
+        mention *m = actors_push(st, t - 1, x->end, si, RULE_PAIR);
+        m->role = (uint8_t)x->role;
+      }
       continue;
     }
     if ((!strcmp(f, "il") || !strcmp(f, "elle")) &&
@@ -412,24 +467,31 @@ static int actors_mention_cmp(const void *a, const void *b) {
   return x->tok_end > y->tok_end ? -1 : x->tok_end < y->tok_end;
 }
 
-/* The article's pair: the two states (or organisations) mentioned most. */
+/* The article's pair: the two states (or organisations) mentioned most,
+ * the first mentioned winning a tie. */
+#define ACTORS_MAX_STATES 64
 static void actors_pair(const actors_run_state *st, const char **a, const char **b) {
-  *a = *b = NULL;
-  size_t ca = 0, cb = 0;
+  const char *state[ACTORS_MAX_STATES];
+  size_t count[ACTORS_MAX_STATES], ns = 0;
   for (size_t i = 0; i < st->nm; i++) {
     const mention *m = &st->m[i];
     if (!m->state[0] || m->rule == RULE_PAIR || m->rule >= RULE__COUNT) continue;
-    size_t c = 0;
-    for (size_t j = 0; j < st->nm; j++) c += !strcmp(st->m[j].state, m->state);
-    if (*a && !strcmp(*a, m->state)) continue;
-    if (*b && !strcmp(*b, m->state)) continue;
-    if (!*a || c > ca) {
-      *b = *a; cb = ca;
-      *a = m->state; ca = c;
-    } else if (!*b || c > cb) {
-      *b = m->state; cb = c;
+    size_t k = 0;
+    while (k < ns && strcmp(state[k], m->state)) k++;
+    if (k == ns) {
+      if (ns == ACTORS_MAX_STATES) continue;
+      state[ns] = m->state;
+      count[ns++] = 0;
     }
+    count[k]++;
   }
+  size_t ia = ns, ib = ns;
+  for (size_t k = 0; k < ns; k++) {
+    if (ia == ns || count[k] > count[ia]) { ib = ia; ia = k; }
+    else if (ib == ns || count[k] > count[ib]) ib = k;
+  }
+  *a = ia < ns ? state[ia] : NULL;
+  *b = ib < ns ? state[ib] : NULL;
 }
 
 /* A mention of a person or of someone in a role (not a bare state). */
@@ -452,7 +514,8 @@ static void actors_settle(actors_run_state *st) {
       }
     } else if (m->rule == RULE_COUNTERPART || m->rule == RULE_PRONOUN) {
       const mention *prev = NULL;
-      for (size_t j = i; j-- > 0;)
+      size_t lo = i > ACTORS_LOOK_BACK ? i - ACTORS_LOOK_BACK : 0;
+      for (size_t j = i; j-- > lo;)
         if (actors_human(st, &st->m[j]) || (m->rule == RULE_COUNTERPART && st->m[j].state[0] &&
                                              st->m[j].rule != RULE_PAIR)) {
           prev = &st->m[j];
@@ -462,11 +525,8 @@ static void actors_settle(actors_run_state *st) {
          its first person or role mention */
       if (m->rule == RULE_PRONOUN && m->tok_begin == st->doc->sents[m->sent].tok_begin && prev &&
           prev->sent + 1 == m->sent) {
-        for (size_t j = 0; j < i; j++)
-          if (st->m[j].sent == prev->sent && actors_human(st, &st->m[j])) {
-            prev = &st->m[j];
-            break;
-          }
+        for (size_t j = (size_t)(prev - st->m); j-- > lo && st->m[j].sent == prev->sent;)
+          if (actors_human(st, &st->m[j])) prev = &st->m[j];
       }
       if (m->rule == RULE_PRONOUN) {
         if (prev) {
@@ -488,21 +548,28 @@ static void actors_settle(actors_run_state *st) {
   }
 }
 
+static int actors_strcmp(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* Periods allowed by the terms of the people named, when undated. */
 static void actors_dating(actors_run_state *st) {
   dyad_doc *doc = st->doc;
   doc_period *cur = NULL;
   size_t ncur = 0;
   int any = 0;
+  /* the distinct people named */
+  const char **names = xmalloc((st->nm + 1) * sizeof *names);
+  size_t nn0 = 0;
   for (size_t i = 0; i < st->nm; i++) {
     const mention *m = &st->m[i];
-    if (m->person < 0 || (m->rule != RULE_PERSON && m->rule != RULE_ROLE_PERSON)) continue;
-    const char *name = dict_entry_at(st->d, (uint32_t)m->person)->name;
-    int seen = 0;
-    for (size_t j = 0; j < i && !seen; j++)
-      seen = st->m[j].person >= 0 && (st->m[j].rule == RULE_PERSON || st->m[j].rule == RULE_ROLE_PERSON) &&
-             !strcmp(dict_entry_at(st->d, (uint32_t)st->m[j].person)->name, name);
-    if (seen) continue;
+    if (m->person >= 0 && (m->rule == RULE_PERSON || m->rule == RULE_ROLE_PERSON))
+      names[nn0++] = dict_entry_at(st->d, (uint32_t)m->person)->name;
+  }
+  qsort(names, nn0, sizeof *names, actors_strcmp);
+  for (size_t i = 0; i < nn0; i++) {
+    const char *name = names[i];
+    if (i && !strcmp(names[i - 1], name)) continue;
     /* this person's terms */
     size_t nt = 0;
     for (size_t e = 0; e < dict_nentries(st->d); e++) {
@@ -536,6 +603,7 @@ static void actors_dating(actors_run_state *st) {
     cur = next;
     ncur = nn;
   }
+  free(names);
   /* sort and merge */
   for (size_t a = 1; a < ncur; a++)
     for (size_t c = a; c > 0 && cur[c].first < cur[c - 1].first; c--) {
@@ -586,5 +654,9 @@ int actors_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
   if (!doc->published.year) actors_dating(&st);
   doc->mentions = st.m;
   doc->nmentions = st.nm;
+  free(st.fbuf);
+  free(st.foff);
+  free(st.ids);
+  free(st.raws);
   return 0;
 }

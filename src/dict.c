@@ -423,6 +423,8 @@ static void dict_line(dict_load *L, dict_file_kind kind, dict_field *f, size_t n
     e->role = (uint8_t)r;
     e->start = s0;
     e->end = e1;
+    e->start_last = s1;
+    e->end_first = e0;
     e->name = dict_keep(d, f[4].s, f[4].n);
     dict_phrase(L, f[4].s, f[4].n, eno);
     dict_items(L, f[5], eno);
@@ -655,7 +657,9 @@ int dict_finish(dict *d, dict_report_fn fn, void *user) {
   for (size_t i = 1; i < d->nholders; i++) {
     const dict_entry *a = &d->entries[d->holders[i - 1]], *b = &d->entries[d->holders[i]];
     if (strcmp(a->code, b->code) || a->role != b->role || a->prio != b->prio) continue;
-    if (b->start <= a->end) {
+    /* a handover day, or month or year when that is all the file says,
+       may end one term and start the next */
+    if (b->start_last < a->end_first) {
       dict_load L = {d, b->file, (long)b->line, 0, 0, fn, user};
       dict_problem(&L, "term of %s as %s %s overlaps that of %s (%s:%u)", b->name, a->code,
                    dict_role_code(d, a->role), a->name, a->file, a->line);

@@ -41,7 +41,14 @@ typedef struct dict_entry {
   char state[DICT_CODE_MAX];   /* the state it acts for: code itself, or an
                                   organisation's country; "" if none */
   int32_t start, end;          /* DK_PERSON term, days since 1970-01-01,
-                                  inclusive; end DICT_OPEN_END if in office */
+                                  inclusive: the first day of the start
+                                  period to the last day of the end
+                                  period; end DICT_OPEN_END if in office */
+  int32_t start_last;          /* last day of the start period */
+  int32_t end_first;           /* first day of the end period ("2008-09":
+                                  09-01); terms overlap only when one
+                                  surely starts before the other surely
+                                  ends: start_last < end_first */
   const char *name;            /* canonical name (people, orgs); owned by dict */
   const char *file;            /* owned by dict */
   uint32_t line;

@@ -79,7 +79,7 @@ static const struct {
     {"role-demonym-2011", "Le président kazakh a signé l'accord.", "2011-06", "KAZGOVHOS Noursoultan Nazarbaïev"},
     {"role-demonym-2023", "Le président kazakh a signé l'accord.", "2023-08", "KAZGOVHOS Kassym-Jomart Tokaïev"},
     {"role-de-country", "Le président de la Côte d'Ivoire a reçu le visiteur.", "2019-06", "CIVGOVHOS Alassane Ouattara"},
-    {"role-chain", "Le vice-Premier ministre kazakh et ministre des Affaires étrangères Mukhtar Tileuberdi est arrivé.", "2022-08", "KAZGOVFRM Mukhtar Tileuberdi"},
+    {"role-chain", "Le vice-Premier ministre kazakh et ministre des Affaires étrangères Mukhtar Tileuberdi est arrivé.", "2022-08", "KAZGOVFRM Moukhtar Tleouberdi"},
     {"role-name-unknown", "Le président gabonais Jean Makaya est arrivé.", "2024-01", "GABGOVHOS Jean Makaya"},
     {"country-as-actor", "Le Kazakhstan soutient l'initiative.", "2023-08", "KAZGOV -"},
     {"capital-metonym", "Astana et Hanoï ont signé un accord.", "2023-08", "KAZGOV -"},

@@ -42,10 +42,10 @@ static const char bad_people[] =
     "KAZ\tHOS\t2000-13-01\t\tBad Month\t\n"                            /* 5 */
     "KAZ\tHOS\t2005-02-30\t\tBad Day\t\n"                              /* 6 */
     "KAZ\tHOS\t2010-01-01\t2009-01-01\tBackwards Term\t\n"             /* 7 */
-    "KAZ\tHOG\t2001-01-01\t2003-01-01\tFirst Holder\tHolder\n"         /* 8 */
-    "KAZ\tHOG\t2002-06-01\t2004-01-01\tSecond Holder\tHolder\n"        /* 9 */
+    "KAZ\tMIL\t2001-01-01\t2003-01-01\tFirst Holder\tHolder\n"         /* 8 */
+    "KAZ\tMIL\t2002-06-01\t2004-01-01\tSecond Holder\tHolder\n"        /* 9 */
     "KAZ\tHOS\t2001\n"                                                 /* 10 */
-    "VNM\tFRM\t2001-01-01\t2002-01-01\tOnly Once\tOnce||Twice\n";      /* 11 */
+    "VNM\tMIL\t2001-01-01\t2002-01-01\tOnly Once\tOnce||Twice\n";      /* 11 */
 
 static const struct {
   const char *id, *want;
@@ -55,7 +55,7 @@ static const struct {
     {"bad-month", "5: bad start date '2000-13-01'"},
     {"bad-day", "6: bad start date '2005-02-30'"},
     {"backwards", "7: term ends (2009-01-01) before it starts (2010-01-01)"},
-    {"overlap", "9: term of Second Holder as KAZ HOG overlaps that of First Holder"},
+    {"overlap", "9: term of Second Holder as KAZ MIL overlaps that of First Holder"},
     {"conflicting-name", "9: a name of this person KAZ Second Holder also names KAZ First Holder"},
     {"fields", "10: 3 fields, expected 6"},
     {"empty-item", "11: empty item in '|' list"},

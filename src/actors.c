@@ -566,7 +566,7 @@ static void actors_dating(actors_run_state *st) {
     if (m->person >= 0 && (m->rule == RULE_PERSON || m->rule == RULE_ROLE_PERSON))
       names[nn0++] = dict_entry_at(st->d, (uint32_t)m->person)->name;
   }
-  qsort(names, nn0, sizeof *names, actors_strcmp);
+  if (nn0) qsort(names, nn0, sizeof *names, actors_strcmp);
   for (size_t i = 0; i < nn0; i++) {
     const char *name = names[i];
     if (i && !strcmp(names[i - 1], name)) continue;
@@ -641,7 +641,7 @@ int actors_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
   }
   for (uint32_t s = 0; s < doc->nsents; s++)
     if (doc->sents[s].zone == ZONE_ARTICLE) actors_sentence(&st, s);
-  qsort(st.m, st.nm, sizeof *st.m, actors_mention_cmp);
+  if (st.nm) qsort(st.m, st.nm, sizeof *st.m, actors_mention_cmp);
   /* drop mentions replaced by a counterpart and those inside a longer one */
   size_t k = 0;
   for (size_t i = 0; i < st.nm; i++) {

@@ -183,7 +183,7 @@ static void dict_code_add(dict *d, const char *code) {
 
 static int dict_code_known(dict *d, const char *code) {
   if (!d->codes_sorted) {
-    qsort(d->codes, d->ncodes, sizeof *d->codes, dict_code_cmp);
+    if (d->ncodes) qsort(d->codes, d->ncodes, sizeof *d->codes, dict_code_cmp);
     size_t k = 0;
     for (size_t i = 0; i < d->ncodes; i++)
       if (!k || strcmp(d->codes[k - 1], d->codes[i])) memmove(d->codes[k++], d->codes[i], DICT_CODE_MAX);
@@ -569,7 +569,7 @@ int dict_load_builtin(dict *d, const char *data_dir, dict_report_fn fn, void *us
     snprintf(paths[np++], pn, "%s/%s", data_dir, de->d_name);
   }
   closedir(dir);
-  qsort(paths, np, sizeof *paths, dict_strcmp);
+  if (np) qsort(paths, np, sizeof *paths, dict_strcmp);
   int problems = 0;
   /* dependency order: role codes, states, organisations, then the rest */
   static const int order[] = {DF_ROLE_CODES, DF_COUNTRIES, DF_ORGS, DF_NAMES, DF_DEMONYMS,

@@ -17,10 +17,12 @@ TESTS   := $(sort $(wildcard tests/unit/test_*.c))
 TESTBIN := $(TESTS:tests/unit/%.c=$(BUILD)/tests/%)
 STAMP   := $(BUILD)/deps.stamp
 LEX     := $(BUILD)/data/fr.lex
+DICTS   := $(patsubst data/%,$(BUILD)/data/%,$(wildcard data/*.tsv)) $(BUILD)/data/countries.tsv
+DATA    := $(LEX) $(DICTS)
 
 .PHONY: all deps check test unit golden golden-update errors asan fuzz fuzz-short \
         bench demo clean help
-all: $(BUILD)/dyad $(LEX)
+all: $(BUILD)/dyad $(DATA)
 
 help:
 	@echo "make          build build/dyad and its lexicon"
@@ -58,15 +60,23 @@ $(LEX): $(BUILD)/mklexicon $(HUNSPELL_DIR)/fr.dic $(HUNSPELL_DIR)/fr.aff
 	@mkdir -p $(dir $@)
 	$(BUILD)/mklexicon $(HUNSPELL_DIR)/fr.aff $(HUNSPELL_DIR)/fr.dic $@.tmp && mv $@.tmp $@
 
+# the actor dictionaries: ours copied, the ISO country table generated
+$(BUILD)/data/%.tsv: data/%.tsv
+	@mkdir -p $(dir $@)
+	cp $< $@
+$(BUILD)/data/countries.tsv: tools/mkcountries.py | $(STAMP)
+	@mkdir -p $(dir $@)
+	python3 tools/mkcountries.py $@.tmp && mv $@.tmp $@
+
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libdyad.a
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(DEFS) $(INC) $< $(BUILD)/libdyad.a $(LIBS) -lhunspell -o $@
 
-unit: $(TESTBIN) $(LEX)
-golden: $(BUILD)/dyad $(LEX)
+unit: $(TESTBIN) $(DATA)
+golden: $(BUILD)/dyad $(DATA)
 
 # The whole suite; the runner prints "N passed, N failed, N skipped".
-test: $(TESTBIN) $(BUILD)/dyad $(LEX)
+test: $(TESTBIN) $(BUILD)/dyad $(DATA)
 	sh tests/run.sh $(BUILD)
 
 check: test
@@ -74,7 +84,7 @@ check: test
 	$(MAKE) fuzz-short
 	@echo "check: all green"
 
-golden-update: $(BUILD)/dyad $(LEX)
+golden-update: $(BUILD)/dyad $(DATA)
 	sh tests/golden/update.sh $(BUILD)/dyad
 
 # ASan+UBSan build of the library, CLI and unit tests, then the suite.
@@ -90,15 +100,15 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(SRC) $(wildcard src/*.h) | $(STAMP)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	  $(DEFS) $(INC) $< $(SRC) $(LIBS) -o $@
-fuzz-short: $(FUZZ_BIN) $(LEX)
+fuzz-short: $(FUZZ_BIN) $(DATA)
 	sh tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS)
-fuzz: $(FUZZ_BIN) $(LEX)
+fuzz: $(FUZZ_BIN) $(DATA)
 	sh tests/fuzz/run.sh $(BUILD)/fuzz $${FUZZ_SECONDS:-3600}
 
-bench: $(BUILD)/dyad $(LEX)
+bench: $(BUILD)/dyad $(DATA)
 	sh bench/run.sh $(BUILD)/dyad
 
-demo: $(BUILD)/dyad $(LEX)
+demo: $(BUILD)/dyad $(DATA)
 	@echo "== dyad inspect examples/ (what the pipeline sees)"
 	$(BUILD)/dyad inspect examples/
 

@@ -26,18 +26,21 @@ static const char usage[] =
     "  inspect FILE...   show each sentence: zone, tokens, lemmas, parts of speech\n"
     "  code FILE...      write one JSON record per article read (JSONL)\n"
     "  dump --stage=S FILE...  one stage's layer as stable text (normalise,\n"
-    "                    clean, segment, tag, repair), for golden tests\n"
+    "                    clean, segment, tag, repair, actors), for golden tests\n"
+    "  dict check [FILE...]  validate the dictionaries (and FILEs), listing\n"
+    "                    every problem as file:line: message\n"
     "  help, version\n"
     "\n"
     "options:\n"
     "  --json            inspect: one JSON object per article instead of text\n"
     "  --all-zones       inspect: also show captions, signatures, furniture...\n"
     "  --data DIR        data directory (default: $DYAD_DATA, then the build's)\n"
+    "  --dict FILE       also load this dictionary, over the built-in ones\n"
     "  -q, --quiet       no warnings about bad input (still counted)\n"
     "  --progress        progress on stderr (default when stderr is a terminal)\n"
     "\n"
     "exit status: 0 all input read, 1 some input skipped, 2 usage error,\n"
-    "3 data files missing or malformed, 4 I/O error.\n";
+    "3 data files missing or malformed, 4 I/O error; dict check: 1 if any problem.\n";
 
 typedef struct run {
   const char *cmd;
@@ -59,6 +62,12 @@ static void on_warn(void *user, const char *path, long line, const char *msg) {
   if (r->quiet) return;
   if (line > 0) fprintf(stderr, "dyad: %s:%ld: warning: %s\n", path, line, msg);
   else fprintf(stderr, "dyad: %s: warning: %s\n", path, msg);
+}
+
+static void on_dict_problem(void *user, const char *path, long line, const char *msg) {
+  (void)user;
+  if (line > 0) fprintf(stderr, "%s:%ld: %s\n", path, line, msg);
+  else fprintf(stderr, "%s: %s\n", path, msg);
 }
 
 static void print_err(const dyad_err *err) {
@@ -120,14 +129,20 @@ int main(int argc, char **argv) {
     printf("dyad %s\n", DYAD_VERSION);
     return EXIT_OK;
   }
-  if (strcmp(r.cmd, "inspect") && strcmp(r.cmd, "code") && strcmp(r.cmd, "dump")) {
+  int dict_check = !strcmp(r.cmd, "dict");
+  if (dict_check && (argc < 3 || strcmp(argv[2], "check"))) {
+    fputs("dyad: dict: the only subcommand is 'dict check [FILE...]'\n", stderr);
+    return EXIT_USAGE;
+  }
+  if (strcmp(r.cmd, "inspect") && strcmp(r.cmd, "code") && strcmp(r.cmd, "dump") && !dict_check) {
     fprintf(stderr, "dyad: unknown command '%s' (try 'dyad help')\n", r.cmd);
     return EXIT_USAGE;
   }
   const char *data_dir = NULL;
   const char **files = calloc((size_t)argc, sizeof *files);
-  int nfiles = 0, dashdash = 0;
-  for (int i = 2; i < argc; i++) {
+  const char **dicts = calloc((size_t)argc, sizeof *dicts);
+  int nfiles = 0, ndicts = 0, dashdash = 0;
+  for (int i = dict_check ? 3 : 2; i < argc; i++) {
     const char *a = argv[i];
     if (dashdash || a[0] != '-' || !strcmp(a, "-")) files[nfiles++] = a;
     else if (!strcmp(a, "--")) dashdash = 1;
@@ -140,31 +155,56 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--stage") && i + 1 < argc) r.stage = argv[++i];
     else if (!strncmp(a, "--data=", 7)) data_dir = a + 7;
     else if (!strcmp(a, "--data") && i + 1 < argc) data_dir = argv[++i];
-    else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage, stdout); free(files); return EXIT_OK; }
+    else if (!strncmp(a, "--dict=", 7)) dicts[ndicts++] = a + 7;
+    else if (!strcmp(a, "--dict") && i + 1 < argc) dicts[ndicts++] = argv[++i];
+    else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage, stdout); free(files); free(dicts); return EXIT_OK; }
     else {
       fprintf(stderr, "dyad: unknown option '%s' (try 'dyad help')\n", a);
       free(files);
+      free(dicts);
       return EXIT_USAGE;
     }
   }
+  dyad_ctx_opts opts = {0};
+  opts.data_dir = data_dir;
+  opts.report = on_dict_problem;
+  if (dict_check) {
+    /* the files named are user dictionaries checked over the built-in ones */
+    for (int i = 0; i < nfiles; i++) dicts[ndicts++] = files[i];
+    opts.dict_files = dicts;
+    opts.ndict_files = (size_t)ndicts;
+    int problems = dyad_dict_check(&opts);
+    if (problems == 0) printf("dict check: no problem\n");
+    else if (problems > 0) fprintf(stderr, "dict check: %d problem%s\n", problems, problems > 1 ? "s" : "");
+    free(files);
+    free(dicts);
+    return problems == 0 ? EXIT_OK : problems > 0 ? EXIT_INPUT : EXIT_DATA;
+  }
+  opts.dict_files = dicts;
+  opts.ndict_files = (size_t)ndicts;
   if (nfiles == 0) {
     fprintf(stderr, "dyad: %s: no input (give files, directories or - for stdin)\n", r.cmd);
     free(files);
+    free(dicts);
     return EXIT_USAGE;
   }
   if (!strcmp(r.cmd, "dump") && !r.stage) {
-    fputs("dyad: dump: --stage=normalise|clean|segment|tag|repair is required\n", stderr);
+    fputs("dyad: dump: --stage=normalise|clean|segment|tag|repair|actors is required\n", stderr);
     free(files);
+    free(dicts);
     return EXIT_USAGE;
   }
   if (r.progress < 0) r.progress = isatty(2);
   dyad_err err = {0};
-  r.ctx = dyad_ctx_new(data_dir, &err);
+  opts.report = NULL; /* problems come back in err; 'dyad dict check' lists them all */
+  r.ctx = dyad_ctx_open(&opts, &err);
   if (!r.ctx) {
     print_err(&err);
-    fputs("dyad: the lexicon is built by 'make'; point --data or DYAD_DATA at its directory\n",
-          stderr);
+    if (err.code == DYAD_EIO)
+      fputs("dyad: the data files are built by 'make'; point --data or DYAD_DATA at their directory\n",
+            stderr);
     free(files);
+    free(dicts);
     return EXIT_DATA;
   }
   dyad_ctx_set_warn(r.ctx, on_warn, &r);
@@ -189,5 +229,6 @@ int main(int argc, char **argv) {
   if (status == EXIT_OK && (r.stats.skipped || r.failed)) status = EXIT_INPUT;
   dyad_ctx_free(r.ctx);
   free(files);
+  free(dicts);
   return status;
 }

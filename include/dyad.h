@@ -66,10 +66,32 @@ typedef void (*dyad_warn_fn)(void *user, const char *path, long line,
 
 typedef struct dyad_ctx dyad_ctx;
 
-/* Load the read-only resources (French lexicon...) from data_dir, or from
- * $DYAD_DATA, or from the directory compiled in, in that order.
- * Returns a context to free with dyad_ctx_free, or NULL with err filled. */
+/* How to open a context. */
+typedef struct dyad_ctx_opts {
+  const char *data_dir;            /* NULL: $DYAD_DATA, then the build's */
+  const char *const *dict_files;   /* user dictionaries (--dict), taking
+                                      precedence over the built-in ones */
+  size_t ndict_files;
+  dyad_warn_fn report;             /* each dictionary problem, as
+                                      (file, line, message); may be NULL */
+  void *report_user;
+} dyad_ctx_opts;
+
+/* Load the read-only resources: the French lexicon (fr.lex) and the actor
+ * dictionaries (*.tsv, see docs/dictionaries.md) of the data directory,
+ * then the user dictionaries.  Returns a context to free with
+ * dyad_ctx_free, or NULL with err filled (DYAD_EIO: a file cannot be
+ * read; DYAD_EDATA: a malformed lexicon or dictionary problems, each
+ * also passed to opts->report). */
+dyad_ctx *dyad_ctx_open(const dyad_ctx_opts *opts, dyad_err *err /* out */);
+
+/* dyad_ctx_open with only a data directory (NULL for the default). */
 dyad_ctx *dyad_ctx_new(const char *data_dir, dyad_err *err /* out */);
+
+/* Validate the dictionaries opts names (the built-in ones, then its
+ * dict_files), passing every problem to opts->report.  Returns the number
+ * of problems, or -1 if the data directory cannot be read. */
+int dyad_dict_check(const dyad_ctx_opts *opts);
 void dyad_ctx_free(dyad_ctx *ctx);
 void dyad_ctx_set_warn(dyad_ctx *ctx, dyad_warn_fn fn, void *user);
 

@@ -1,8 +1,10 @@
 /* ctx.c: loading and freeing the context (read-only resources).
  *
- * The data directory is the first of: the argument, $DYAD_DATA, and
+ * The data directory is the first of: the option, $DYAD_DATA, and
  * DYAD_DATADIR compiled in by the Makefile (the build tree's data/).  It
- * holds fr.lex, the French lexicon made by tools/mklexicon.
+ * holds fr.lex, the French lexicon made by tools/mklexicon, the actor
+ * dictionaries copied from data/, and countries.tsv generated from
+ * iso-codes by tools/mkcountries.py.
  */
 #include "ctx.h"
 #include "err.h"
@@ -14,9 +16,44 @@
 #define DYAD_DATADIR "build/data"
 #endif
 
-dyad_ctx *dyad_ctx_new(const char *data_dir, dyad_err *err) {
-  if (!data_dir || !*data_dir) data_dir = getenv("DYAD_DATA");
-  if (!data_dir || !*data_dir) data_dir = DYAD_DATADIR;
+static const char *ctx_data_dir(const dyad_ctx_opts *opts) {
+  const char *dir = opts ? opts->data_dir : NULL;
+  if (!dir || !*dir) dir = getenv("DYAD_DATA");
+  if (!dir || !*dir) dir = DYAD_DATADIR;
+  return dir;
+}
+
+typedef struct ctx_first {
+  dyad_warn_fn fn;
+  void *user;
+  dyad_err first;      /* the first problem reported */
+  int n;
+} ctx_first;
+
+static void ctx_report(void *user, const char *file, long line, const char *msg) {
+  ctx_first *f = user;
+  if (f->n++ == 0) err_set(&f->first, DYAD_EDATA, file, line, 0, "%s", msg);
+  if (f->fn) f->fn(f->user, file, line, msg);
+}
+
+/* Load the dictionaries into a new dict; returns the number of problems
+ * (or -1) and the dict in *out. */
+static int ctx_load_dicts(const dyad_ctx_opts *opts, const char *dir, ctx_first *f, dict **out) {
+  dict *d = dict_new();
+  int problems = dict_load_builtin(d, dir, ctx_report, f);
+  if (problems >= 0 && opts)
+    for (size_t i = 0; i < opts->ndict_files; i++) {
+      int p = dict_load_file(d, opts->dict_files[i], 1, ctx_report, f);
+      problems = p < 0 ? -1 : problems + p;
+      if (p < 0) break;
+    }
+  if (problems >= 0) problems += dict_finish(d, ctx_report, f);
+  *out = d;
+  return problems;
+}
+
+dyad_ctx *dyad_ctx_open(const dyad_ctx_opts *opts, dyad_err *err) {
+  const char *data_dir = ctx_data_dir(opts);
   dyad_ctx *ctx = xcalloc(1, sizeof *ctx);
   ctx->data_dir = xstrdup(data_dir);
   size_t n = strlen(data_dir) + 16;
@@ -28,12 +65,41 @@ dyad_ctx *dyad_ctx_new(const char *data_dir, dyad_err *err) {
     dyad_ctx_free(ctx);
     return NULL;
   }
+  ctx_first f = {opts ? opts->report : NULL, opts ? opts->report_user : NULL, {0}, 0};
+  int problems = ctx_load_dicts(opts, data_dir, &f, &ctx->dict);
+  if (problems != 0) {
+    if (err) {
+      *err = f.first;
+      if (problems > 1) {
+        size_t l = strlen(err->message);
+        snprintf(err->message + l, sizeof err->message - l,
+                 " (and %d more problems: run 'dyad dict check')", problems - 1);
+      }
+    }
+    dyad_ctx_free(ctx);
+    return NULL;
+  }
   return ctx;
+}
+
+dyad_ctx *dyad_ctx_new(const char *data_dir, dyad_err *err) {
+  dyad_ctx_opts opts = {0};
+  opts.data_dir = data_dir;
+  return dyad_ctx_open(&opts, err);
+}
+
+int dyad_dict_check(const dyad_ctx_opts *opts) {
+  ctx_first f = {opts ? opts->report : NULL, opts ? opts->report_user : NULL, {0}, 0};
+  dict *d;
+  int problems = ctx_load_dicts(opts, ctx_data_dir(opts), &f, &d);
+  dict_free(d);
+  return problems;
 }
 
 void dyad_ctx_free(dyad_ctx *ctx) {
   if (!ctx) return;
   lexicon_free(ctx->lex);
+  dict_free(ctx->dict);
   free(ctx->data_dir);
   free(ctx);
 }

@@ -2,11 +2,13 @@
 #ifndef DYAD_CTX_H
 #define DYAD_CTX_H
 #include "dyad.h"
+#include "dict.h"
 #include "lexicon.h"
 
 struct dyad_ctx {
   char *data_dir;      /* owned */
   lexicon *lex;        /* owned: French lexicon (lexicon_open) */
+  dict *dict;          /* owned: actor dictionaries (dict_load_builtin) */
   dyad_warn_fn warn;   /* may be NULL */
   void *warn_user;
 };

@@ -8,8 +8,9 @@
  *                           omap[i] is the orig offset of text byte i
  *   zones        clean      non-article ranges of text (captions...)
  *   toks, sents  segment    tokens and sentences over text
- *   toks         repair     glued words split in two tokens
  *   readings     tag        lemma and part-of-speech readings per token
+ *   toks         repair     glued words split in two tokens
+ *   mentions     actors     who each actor mention refers to
  *
  * Invariants: text ranges are [start, end) byte offsets into text, on
  * UTF-8 character boundaries; omap has text_len + 1 entries and is
@@ -70,6 +71,42 @@ typedef struct sentence {
   uint8_t zone;                 /* zone_kind of the sentence's start */
 } sentence;
 
+/* How an actor mention was resolved (actors.c). */
+typedef enum mention_rule {
+  RULE_PERSON = 0,    /* a named person of the dictionary */
+  RULE_ROLE_PERSON,   /* a role followed by a named person */
+  RULE_ROLE_STATE,    /* a role with a nationality or "de" + state */
+  RULE_ROLE_NAME,     /* a role, a nationality and an unknown name */
+  RULE_COUNTERPART,   /* "son homologue (vietnamien)" */
+  RULE_PAIR,          /* "les deux parties", "les deux pays" */
+  RULE_PRONOUN,       /* "il", "elle" starting a clause */
+  RULE_COUNTRY,       /* a state's name */
+  RULE_CAPITAL,       /* a capital or seat of power as metonym */
+  RULE_ORG,           /* an organisation or a state's company */
+  RULE_DEMONYM,       /* "les Ivoiriens", a compound adjective */
+  RULE__COUNT
+} mention_rule;
+
+const char *mention_rule_name(mention_rule r);
+
+#define DOC_CODE_MAX 16
+
+typedef struct mention {
+  uint32_t tok_begin, tok_end;  /* tokens [tok_begin, tok_end) */
+  uint32_t sent;                /* sentence number (0-based) */
+  char state[DOC_CODE_MAX];     /* state or organisation acted for */
+  char state2[DOC_CODE_MAX];    /* the other state of a pair, else "" */
+  uint8_t role;                 /* role number (dict_role_code) */
+  uint8_t rule;                 /* mention_rule */
+  int32_t person;               /* dictionary entry of the person, -1 if none */
+  const char *name;             /* a name not in the dictionary, else NULL (arena) */
+} mention;
+
+/* A period in days since 1970-01-01, inclusive. */
+typedef struct doc_period {
+  int32_t first, last;
+} doc_period;
+
 struct dyad_doc {
   arena mem;             /* owns everything below */
   const char *id;        /* never NULL ("" if unknown) */
@@ -93,6 +130,11 @@ struct dyad_doc {
   size_t ntoks;
   sentence *sents;
   size_t nsents;
+
+  mention *mentions;     /* in text order */
+  size_t nmentions;
+  doc_period *actor_dates; /* when undated: periods the named leaders' terms allow */
+  size_t nactor_dates;
 };
 
 /* The zone kind of text offset off (binary search). */

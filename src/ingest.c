@@ -503,7 +503,7 @@ static int ingest_dir(ingest_run *run, const char *path, const struct stat *st, 
     names[n++] = xstrdup(de->d_name);
   }
   closedir(d);
-  qsort(names, n, sizeof *names, ingest_cmp);
+  if (n) qsort(names, n, sizeof *names, ingest_cmp);
   size_t plen = strlen(path);
   int slash = plen > 0 && path[plen - 1] == '/';
   for (size_t k = 0; k < n; k++) {

@@ -7,7 +7,9 @@
  * golden tests (tests/golden/).  Spans shown are ORIGINAL byte offsets.
  * Only reads the document; no stage is run here.
  */
+#include "actors.h"
 #include "ctx.h"
+#include "dict.h"
 #include "doc.h"
 #include "json.h"
 #include <string.h>
@@ -33,6 +35,66 @@ static void inspect_span(const dyad_doc *doc, uint32_t s, uint32_t e, uint32_t *
     while (k < doc->text_len && doc->omap[k] == doc->omap[e - 1]) k++;
     *oe = k < doc->text_len ? doc->omap[k] : (uint32_t)doc->orig_len;
   }
+}
+
+/* Days since 1970-01-01 as YYYY-MM-DD. */
+static void inspect_day(int32_t z, char *buf) {
+  /* civil from days, after H. Hinnant's public-domain algorithm */
+  z += 719468;
+  int32_t era = (z >= 0 ? z : z - 146096) / 146097;
+  uint32_t doe = (uint32_t)(z - era * 146097);
+  uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int32_t y = (int32_t)yoe + era * 400;
+  uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  uint32_t mp = (5 * doy + 2) / 153;
+  uint32_t d = doy - (153 * mp + 2) / 5 + 1;
+  uint32_t m = mp < 10 ? mp + 3 : mp - 9;
+  snprintf(buf, 32, "%04d-%02u-%02u", (int)(y + (m <= 2)) % 10000, m % 100, d % 100);
+}
+
+/* The periods the named leaders allow, "A/B or C/D", into buf. */
+static void inspect_actor_dates(const dyad_doc *doc, char *buf, size_t n) {
+  buf[0] = '\0';
+  size_t l = 0;
+  for (size_t i = 0; i < doc->nactor_dates && l + 40 < n; i++) {
+    char a[32], b[32];
+    inspect_day(doc->actor_dates[i].first, a);
+    if (doc->actor_dates[i].last == DICT_OPEN_END) snprintf(b, sizeof b, "..");
+    else inspect_day(doc->actor_dates[i].last, b);
+    l += (size_t)snprintf(buf + l, n - l, "%s%s/%s", i ? " or " : "", a, b);
+  }
+}
+
+static const char *inspect_person(const dyad_ctx *ctx, const mention *m) {
+  if (m->person >= 0) return dict_entry_at(ctx->dict, (uint32_t)m->person)->name;
+  return m->name;
+}
+
+static void inspect_text_mention(const dyad_doc *doc, const dyad_ctx *ctx, const mention *m, FILE *out) {
+  uint32_t os, oe;
+  const token *a = &doc->toks[m->tok_begin], *b = &doc->toks[m->tok_end - 1];
+  inspect_span(doc, a->start, b->end, &os, &oe);
+  char code[32];
+  const char *who = inspect_person(ctx, m);
+  fprintf(out, "  actor %u-%u %s%s%s%s%s [%s] %.*s\n", os, oe, m->state[0] ? actors_code(ctx, m, code) : "?",
+          m->state2[0] ? "+" : "", m->state2, who ? " " : "", who ? who : "",
+          mention_rule_name((mention_rule)m->rule), (int)(b->end - a->start), doc->text + a->start);
+}
+
+static void inspect_json_mention(const dyad_doc *doc, const dyad_ctx *ctx, const mention *m, FILE *out) {
+  uint32_t os, oe;
+  const token *a = &doc->toks[m->tok_begin], *b = &doc->toks[m->tok_end - 1];
+  inspect_span(doc, a->start, b->end, &os, &oe);
+  char code[32];
+  fprintf(out, "{\"span\":[%u,%u],\"text\":", os, oe);
+  json_write_string(out, doc->text + a->start, b->end - a->start);
+  fprintf(out, ",\"code\":\"%s\",\"country\":\"%s\",\"role\":\"%s\"",
+          m->state[0] ? actors_code(ctx, m, code) : "", m->state, dict_role_code(ctx->dict, m->role));
+  if (m->state2[0]) fprintf(out, ",\"country2\":\"%s\"", m->state2);
+  const char *who = inspect_person(ctx, m);
+  fputs(",\"name\":", out);
+  if (who) json_write_string(out, who, strlen(who)); else fputs("null", out);
+  fprintf(out, ",\"rule\":\"%s\"}", mention_rule_name((mention_rule)m->rule));
 }
 
 static void inspect_text_tok(const dyad_doc *doc, const dyad_ctx *ctx, const token *t, FILE *out) {
@@ -104,12 +166,23 @@ int dyad_inspect_write(const dyad_doc *doc, const dyad_ctx *ctx, FILE *out, unsi
     json_write_string(out, doc->id, strlen(doc->id));
     fputs(",\"published\":", out);
     if (date[0]) fprintf(out, "\"%s\"", date); else fputs("null", out);
+    if (doc->nactor_dates) {
+      char dates[400];
+      inspect_actor_dates(doc, dates, sizeof dates);
+      fputs(",\"dated_by_actors\":", out);
+      json_write_string(out, dates, strlen(dates));
+    }
     fputs(",\"sentences\":[", out);
   } else {
     fprintf(out, "# %s  published %s%s%s%s  %zu bytes, %zu sentences, %zu tokens\n", doc->id,
             date[0] ? date : "unknown", doc->published_how ? " (" : "",
             doc->published_how ? doc->published_how : "", doc->published_how ? ")" : "",
             doc->orig_len, doc->nsents, doc->ntoks);
+    if (doc->nactor_dates) {
+      char dates[400];
+      inspect_actor_dates(doc, dates, sizeof dates);
+      fprintf(out, "# dated by the leaders it names: %s\n", dates);
+    }
   }
   int firstsent = 1;
   for (size_t s = 0; s < doc->nsents; s++) {
@@ -126,11 +199,21 @@ int dyad_inspect_write(const dyad_doc *doc, const dyad_ctx *ctx, FILE *out, unsi
         if (t > se->tok_begin) fputc(',', out);
         inspect_json_tok(doc, ctx, &doc->toks[t], out);
       }
+      fputs("],\"actors\":[", out);
+      int firstm = 1;
+      for (size_t k = 0; k < doc->nmentions; k++)
+        if (doc->mentions[k].sent == s) {
+          if (!firstm) fputc(',', out);
+          inspect_json_mention(doc, ctx, &doc->mentions[k], out);
+          firstm = 0;
+        }
       fputs("]}", out);
     } else {
       fprintf(out, "\n[%zu] %s %u-%u: %.*s\n", s + 1, zone_name((zone_kind)se->zone), os, oe,
               (int)(se->end - se->start), doc->text + se->start);
       for (uint32_t t = se->tok_begin; t < se->tok_end; t++) inspect_text_tok(doc, ctx, &doc->toks[t], out);
+      for (size_t k = 0; k < doc->nmentions; k++)
+        if (doc->mentions[k].sent == s) inspect_text_mention(doc, ctx, &doc->mentions[k], out);
     }
     firstsent = 0;
   }
@@ -192,6 +275,21 @@ int dyad_dump_write(const dyad_doc *doc, const dyad_ctx *ctx, const char *stage,
         if (r.tags_len) fprintf(out, " %.*s", (int)r.tags_len, r.tags);
       }
       fputc('\n', out);
+    }
+  } else if (!strcmp(stage, "actors")) {
+    for (size_t k = 0; k < doc->nmentions; k++) {
+      const mention *m = &doc->mentions[k];
+      const token *a = &doc->toks[m->tok_begin], *b = &doc->toks[m->tok_end - 1];
+      char code[32];
+      const char *who = inspect_person(ctx, m);
+      fprintf(out, "%u\t%s%s%s\t%s\t%s\t%.*s\n", m->sent + 1, m->state[0] ? actors_code(ctx, m, code) : "?",
+              m->state2[0] ? "+" : "", m->state2, who ? who : "-", mention_rule_name((mention_rule)m->rule),
+              (int)(b->end - a->start), doc->text + a->start);
+    }
+    if (doc->nactor_dates) {
+      char dates[400];
+      inspect_actor_dates(doc, dates, sizeof dates);
+      fprintf(out, "dated by actors\t%s\n", dates);
     }
   } else {
     return DYAD_EUSAGE;

@@ -1,6 +1,6 @@
 /* pipeline.c: the order of the stages; the only file that knows it.
  *
- *   normalise -> clean -> segment -> tag -> repair
+ *   normalise -> clean -> segment -> tag -> repair -> actors
  *
  * repair comes after tag because it splits only the words the tagger
  * found no reading for, and tags the two halves itself.
@@ -8,6 +8,7 @@
  * Each stage reads the layers its predecessors left in the document and
  * adds its own (see doc.h).  A stage failing stops the pipeline.
  */
+#include "actors.h"
 #include "clean.h"
 #include "ctx.h"
 #include "doc.h"
@@ -26,7 +27,7 @@ typedef struct pipeline_stage {
 
 static const pipeline_stage pipeline_stages[] = {
     {"normalise", normalise_run}, {"clean", clean_run}, {"segment", segment_run},
-    {"tag", tag_run},             {"repair", repair_run},
+    {"tag", tag_run},             {"repair", repair_run},   {"actors", actors_run},
 };
 #define PIPELINE_NSTAGES (sizeof pipeline_stages / sizeof *pipeline_stages)
 

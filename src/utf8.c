@@ -116,3 +116,41 @@ int utf8_is_upper_initial(const char *s, size_t n) {
   if (!utf8_decode(s, n, &cp)) return 0;
   return utf8proc_isupper(cp);
 }
+
+/* Folding decomposes each character (NFD), drops the marks and applies
+ * Unicode case folding (utf8proc); đ, ł, ø and dotless i, which have no
+ * decomposition, become d, l, o and i. */
+size_t utf8_fold(const char *s, size_t n, char *out, size_t cap) {
+  size_t i = 0, o = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      if (o + 1 > cap) return 0;
+      out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      i++;
+      continue;
+    }
+    int32_t cp;
+    int l = utf8_decode(s + i, n - i, &cp);
+    if (l == 0) { cp = 0xFFFD; l = 1; }
+    i += (size_t)l;
+    /* letters with a stroke have no decomposition: fold them by hand */
+    if (cp == 0x0110 || cp == 0x0111) cp = 'd';
+    else if (cp == 0x0141 || cp == 0x0142) cp = 'l';
+    else if (cp == 0x00D8 || cp == 0x00F8) cp = 'o';
+    else if (cp == 0x0131) cp = 'i';
+    utf8proc_int32_t buf[8];
+    int last = 0;
+    utf8proc_ssize_t k = utf8proc_decompose_char(
+        cp, buf, 8, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &last);
+    if (k < 0 || k > 8) { buf[0] = cp; k = 1; }
+    for (utf8proc_ssize_t j = 0; j < k; j++) {
+      char b[4];
+      int bl = utf8_encode(buf[j], b);
+      if (o + (size_t)bl > cap) return 0;
+      memcpy(out + o, b, (size_t)bl);
+      o += (size_t)bl;
+    }
+  }
+  return o;
+}

@@ -33,6 +33,11 @@ size_t utf8_ascii_run(const char *s, size_t n);
 /* Lower-case s[0..n) into out (capacity cap) with utf8proc; s must be
  * valid UTF-8.  Returns the byte length written, or 0 if it does not fit. */
 size_t utf8_lower(const char *s, size_t n, char *out, size_t cap);
+/* Fold s[0..n) for matching: lower case, accents and other combining
+ * marks removed ("Côte" -> "cote", "TOKAÏEV" -> "tokaiev"), œ and æ
+ * kept.  Writes at most cap bytes to out; returns the length, or 0 if it
+ * does not fit. */
+size_t utf8_fold(const char *s, size_t n, char *out, size_t cap);
 /* 1 if the first character of s is an upper-case letter. */
 int utf8_is_upper_initial(const char *s, size_t n);
 

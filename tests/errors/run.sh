@@ -66,6 +66,13 @@ check usage-no-args 2 "usage: dyad COMMAND [OPTIONS] FILE... (try 'dyad help')" 
 check usage-unknown-command 2 "dyad: unknown command 'frob' (try 'dyad help')" -- frob x
 check usage-unknown-option 2 "dyad: unknown option '--frob' (try 'dyad help')" -- code --frob x
 check usage-no-input 2 "dyad: code: no input (give files, directories or - for stdin)" -- code
-check usage-dump-stage 2 "dyad: dump: --stage=normalise|clean|segment|tag|repair is required" -- dump nul.txt
+check usage-dump-stage 2 "dyad: dump: --stage=normalise|clean|segment|tag|repair|actors is required" -- dump nul.txt
 check data-missing 3 "dyad: nodata/fr.lex: error: cannot open the lexicon: No such file or directory
-dyad: the lexicon is built by 'make'; point --data or DYAD_DATA at its directory" -- code --data nodata nul.txt
+dyad: the data files are built by 'make'; point --data or DYAD_DATA at their directory" -- code --data nodata nul.txt
+
+printf 'country\trole\tstart\tend\tname\tvariants\nXXX\tHOS\t2001\t\tNobody\t\nKAZ\tHOS\t2001-02-30\t\tSomebody\t\n' >people-bad.tsv
+check dict-check-problems 1 "people-bad.tsv:2: unknown country code 'XXX'
+people-bad.tsv:3: bad start date '2001-02-30' (YYYY, YYYY-MM or YYYY-MM-DD)
+dict check: 2 problems" -- dict check people-bad.tsv
+check dict-option-problems 3 "dyad: people-bad.tsv:2: error: unknown country code 'XXX' (and 1 more problems: run 'dyad dict check')" -- code --dict people-bad.tsv nul.txt
+check dict-usage 2 "dyad: dict: the only subcommand is 'dict check [FILE...]'" -- dict frob

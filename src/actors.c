@@ -1,0 +1,662 @@
+/* actors.c: the actors stage, see actors.h for the rules. */
+#include "actors.h"
+#include "dict.h"
+#include "err.h"
+#include "utf8.h"
+#include <stdlib.h>
+#include <utf8proc.h>
+#include <string.h>
+
+#define ACTORS_FOLD_MAX 128   /* folded bytes kept per token */
+#define ACTORS_NAME_TOKS 4    /* capitalised tokens taken as an unknown name */
+#define ACTORS_LOOK_BACK 64   /* mentions searched back for a pronoun's or a
+                                 counterpart's reference (keeps it linear) */
+
+static const char *const rule_names[RULE__COUNT] = {
+    "person", "role+person", "role+state", "role+name", "counterpart", "pair",
+    "pronoun", "country", "capital", "org", "demonym"};
+
+const char *mention_rule_name(mention_rule r) {
+  return (unsigned)r < RULE__COUNT ? rule_names[r] : "?";
+}
+
+/* A dictionary match in a sentence, sorted out by kind. */
+typedef struct raw {
+  uint32_t begin, end;       /* tokens, doc-wide */
+  int role;                  /* role number of a DK_ROLE entry, -1 if none */
+  const char *state;         /* state of a country, capital, demonym, org entry, or NULL */
+  const char *state2;        /* second state of a compound adjective */
+  dict_kind state_kind;      /* kind that gave state */
+  const uint32_t *persons;   /* the phrase's values (persons among them) */
+  size_t nvals;
+  int has_person;
+} raw;
+
+typedef struct actors_run_state {
+  dyad_doc *doc;
+  const dyad_ctx *ctx;
+  const dict *d;
+  char *fbuf;                    /* owned scratch: folded forms of the sentence */
+  size_t fcap;
+  uint32_t *foff;                /* owned scratch: offset of each token's folded form */
+  uint32_t *ids;                 /* owned scratch: matcher token ids */
+  raw *raws;                     /* owned scratch: the sentence's matches */
+  size_t tcap;                   /* tokens the scratch arrays hold */
+  uint32_t base;                 /* first token of the sentence */
+  int32_t day0, day1;            /* the article's date as a period; day0 > day1 if unknown */
+  int gov, min, hum_default;     /* role numbers of GOV, MIN, CVL */
+  mention *m;                    /* mentions, growing in the arena */
+  size_t nm, cap;
+} actors_run_state;
+
+/* The folded form of token t (NUL-terminated, in the sentence scratch). */
+static const char *actors_fold(const actors_run_state *st, uint32_t t) {
+  return st->fbuf + st->foff[t - st->base];
+}
+
+static int actors_is(const actors_run_state *st, uint32_t t, const char *w) {
+  return !strcmp(actors_fold(st, t), w);
+}
+
+/* The match starting at token t, or NULL (raws are sorted by begin). */
+static raw *actors_raw_at(raw *raws, size_t nr, uint32_t t) {
+  size_t lo = 0, hi = nr;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (raws[mid].begin < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < nr && raws[lo].begin == t ? &raws[lo] : NULL;
+}
+
+static int actors_role(const dict *d, const char *code) {
+  int r = dict_role_find(d, code);
+  return r < 0 ? 0 : r;
+}
+
+char *actors_code(const dyad_ctx *ctx, const mention *m, char *buf) {
+  const char *role = dict_role_code(ctx->dict, m->role);
+  /* an organisation acting for itself is named by its code alone */
+  int is_state = strlen(m->state) == 3 && strcmp(role, "IGO");
+  if (!is_state)
+    snprintf(buf, 32, "%s", m->state);
+  else if (!strcmp(role, "GOV"))
+    snprintf(buf, 32, "%sGOV", m->state);
+  else if (!strcmp(role, "HOS") || !strcmp(role, "HOG") || !strcmp(role, "FRM") ||
+           !strcmp(role, "MIN") || !strcmp(role, "DIP"))
+    snprintf(buf, 32, "%sGOV%s", m->state, role);
+  else
+    snprintf(buf, 32, "%s%s", m->state, role);
+  return buf;
+}
+
+static mention *actors_push(actors_run_state *st, uint32_t b, uint32_t e, uint32_t sent,
+                            mention_rule rule) {
+  if (st->nm == st->cap) {
+    size_t cap = st->cap ? 2 * st->cap : 16;
+    st->m = arena_grow(&st->doc->mem, st->m, st->nm, cap, sizeof *st->m);
+    st->cap = cap;
+  }
+  mention *m = &st->m[st->nm++];
+  memset(m, 0, sizeof *m);
+  m->tok_begin = b;
+  m->tok_end = e;
+  m->sent = sent;
+  m->rule = (uint8_t)rule;
+  m->person = -1;
+  m->role = (uint8_t)st->gov;
+  return m;
+}
+
+/* The person entry among vals that fits the date (and the state and role
+ * when given); -1 if none.  Without a date, the first. */
+static int32_t actors_pick_person(const actors_run_state *st, const uint32_t *vals, size_t n,
+                                  const char *state, int role) {
+  int32_t any = -1, best = -1;
+  int best_score = -1;
+  for (size_t i = 0; i < n; i++) {
+    const dict_entry *e = dict_entry_at(st->d, vals[i]);
+    if (e->kind != DK_PERSON) continue;
+    if (any < 0) any = (int32_t)vals[i];
+    int score = 0;
+    if (st->day0 <= st->day1) score += (e->start <= st->day1 && st->day0 <= e->end) ? 4 : 0;
+    if (state && !strcmp(e->state, state)) score += 2;
+    if (role >= 0 && e->role == role) score += 1;
+    if (score > best_score) {
+      best_score = score;
+      best = (int32_t)vals[i];
+    }
+  }
+  return best >= 0 ? best : any;
+}
+
+/* Sort a match's values: role, state, persons. */
+static void actors_classify(const actors_run_state *st, raw *r, const uint32_t *vals, size_t n) {
+  int user = 0;
+  for (size_t i = 0; i < n; i++) user |= dict_entry_at(st->d, vals[i])->prio;
+  r->role = -1;
+  r->state = r->state2 = NULL;
+  r->has_person = 0;
+  r->persons = vals;
+  r->nvals = n;
+  int rank = 99;
+  static const int kind_rank[DK__COUNT] = {1, 2, 3, 0, 9, 9}; /* org, country, capital, demonym */
+  for (size_t i = 0; i < n; i++) {
+    const dict_entry *e = dict_entry_at(st->d, vals[i]);
+    if (user && !e->prio) continue;
+    if (e->kind == DK_ROLE) { if (r->role < 0) r->role = e->role; }
+    else if (e->kind == DK_PERSON) r->has_person = 1;
+    else if (kind_rank[e->kind] < rank) {
+      rank = kind_rank[e->kind];
+      r->state = e->state;
+      r->state_kind = (dict_kind)e->kind;
+    }
+  }
+}
+
+/* 1 if token t has an upper-case letter anywhere ("al-Sissi"). */
+static int actors_has_upper(const dyad_doc *doc, uint32_t t) {
+  const token *k = &doc->toks[t];
+  if (k->flags & TOKF_UPPER) return 1;
+  for (uint32_t i = k->start; i < k->end;) {
+    int32_t cp;
+    int l = utf8_decode(doc->text + i, k->end - i, &cp);
+    if (l <= 0) return 0;
+    if (utf8proc_isupper(cp)) return 1;
+    i += (uint32_t)l;
+  }
+  return 0;
+}
+
+/* A compound adjective "ivoiro-libanaise": prefixes then a demonym. */
+static int actors_compound(const actors_run_state *st, uint32_t t, raw *r) {
+  const char *f = actors_fold(st, t);
+  const char *dash = strrchr(f, '-');
+  if (!dash || dash == f || !dash[1]) return 0;
+  uint32_t id = matcher_token_id(dict_matcher(st->d), dash + 1, strlen(dash + 1));
+  const uint32_t *vals;
+  size_t nv;
+  if (!id || matcher_longest(dict_matcher(st->d), &id, 1, &vals, &nv) != 1) return 0;
+  const char *last = NULL;
+  for (size_t i = 0; i < nv; i++) {
+    const dict_entry *e = dict_entry_at(st->d, vals[i]);
+    if (e->kind == DK_DEMONYM) { last = e->state; break; }
+  }
+  const char *first_dash = strchr(f, '-');
+  const char *first = last ? dict_prefix_state(st->d, f, (size_t)(first_dash - f)) : NULL;
+  if (!first) return 0;
+  memset(r, 0, sizeof *r);
+  r->begin = t;
+  r->end = t + 1;
+  r->role = -1;
+  r->state = first;
+  r->state2 = last;
+  r->state_kind = DK_DEMONYM;
+  return 1;
+}
+
+/* Capitalised word tokens from t that no dictionary match covers: an
+ * unknown name; returns its end. */
+static uint32_t actors_name_end(const actors_run_state *st, const raw *raws, size_t nr, uint32_t t,
+                                uint32_t end) {
+  uint32_t e = t;
+  size_t r = 0;
+  while (e < end && e - t < ACTORS_NAME_TOKS) {
+    const token *k = &st->doc->toks[e];
+    if (k->kind != TOK_WORD || !(k->flags & TOKF_UPPER)) break;
+    while (r < nr && raws[r].end <= e) r++;
+    if (r < nr && raws[r].begin <= e) break;
+    e++;
+  }
+  return e;
+}
+
+static int actors_is_prep_de(const actors_run_state *st, uint32_t t) {
+  return actors_is(st, t, "de") || actors_is(st, t, "du") || actors_is(st, t, "des") ||
+         actors_is(st, t, "d'");
+}
+
+static void actors_sentence(actors_run_state *st, uint32_t si) {
+  dyad_doc *doc = st->doc;
+  const sentence *se = &doc->sents[si];
+  uint32_t b = se->tok_begin, end = se->tok_end, n = end - b;
+  if (n == 0) return;
+  st->base = b;
+  if (n > st->tcap) {
+    st->tcap = n;
+    st->foff = xrealloc(st->foff, n * sizeof *st->foff);
+    st->ids = xrealloc(st->ids, n * sizeof *st->ids);
+    st->raws = xrealloc(st->raws, n * sizeof *st->raws);
+  }
+  const matcher *mt = dict_matcher(st->d);
+  size_t fl = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    const token *k = &doc->toks[b + i];
+    size_t w = k->end - k->start;
+    if (w > ACTORS_FOLD_MAX - 1) w = 0; /* too long to be a dictionary word */
+    if (fl + 4 * w + 8 > st->fcap) {
+      st->fcap = 2 * (fl + 4 * w + 8);
+      st->fbuf = xrealloc(st->fbuf, st->fcap);
+    }
+    size_t len = w ? utf8_fold(doc->text + k->start, w, st->fbuf + fl, 4 * w + 4) : 0;
+    st->fbuf[fl + len] = '\0';
+    st->foff[i] = (uint32_t)fl;
+    st->ids[i] = len && k->kind != TOK_PUNCT ? matcher_token_id(mt, st->fbuf + fl, len) : 0;
+    fl += len + 1;
+  }
+  /* dictionary matches */
+  raw *raws = st->raws;
+  size_t nr = 0;
+  for (uint32_t i = 0; i < n;) {
+    const uint32_t *vals;
+    size_t nv;
+    size_t len = matcher_longest(mt, st->ids + i, n - i, &vals, &nv);
+    if (len) {
+      raw *r = &raws[nr];
+      r->begin = b + i;
+      r->end = b + i + (uint32_t)len;
+      actors_classify(st, r, vals, nv);
+      /* names of states, places, organisations and people are written
+         with a capital ("roi Felipe", "von der Leyen"): "la réunion" is
+         not La Réunion */
+      int capital = 0;
+      for (uint32_t k = 0; k < len && !capital; k++) capital = actors_has_upper(doc, b + i + k);
+      if ((r->has_person || (r->state && r->state_kind != DK_DEMONYM)) && !capital && r->role < 0) {
+        i++;
+        continue;
+      }
+      nr++;
+      i += (uint32_t)len;
+    } else {
+      if (actors_compound(st, b + i, &raws[nr])) nr++;
+      i++;
+    }
+  }
+  /* mentions */
+  size_t first_m = st->nm;
+  for (size_t r = 0; r < nr; r++) {
+    raw *x = &raws[r];
+    if (x->role >= 0 && !x->has_person && !x->state) {
+      /* a role group: roles, nationality or "de" + state, then a person or a name */
+      int role = x->role;
+      unsigned roles_seen = 1u << (x->role & 31);
+      const char *state = NULL;
+      int32_t person = -1;
+      uint32_t pos = x->end, name_begin = 0, name_end = 0;
+      size_t q = r + 1;
+      for (;;) {
+        if (q < nr && raws[q].begin == pos && raws[q].state && raws[q].state_kind == DK_DEMONYM &&
+            raws[q].role < 0 && !state) {
+          state = raws[q].state;
+          pos = raws[q].end;
+          q++;
+          /* "le ministre ivoirien des Affaires étrangères": the role goes on
+             after the nationality */
+          uint32_t rl = x->end - x->begin;
+          if (rl + (end - pos) <= 32) {
+            uint32_t ids[32];
+            memcpy(ids, st->ids + (x->begin - b), rl * sizeof *ids);
+            memcpy(ids + rl, st->ids + (pos - b), (end - pos) * sizeof *ids);
+            const uint32_t *vals;
+            size_t nv, len = matcher_longest(dict_matcher(st->d), ids, rl + (end - pos), &vals, &nv);
+            if (len > rl) {
+              raw longer;
+              actors_classify(st, &longer, vals, nv);
+              if (longer.role >= 0) {
+                role = longer.role;
+                roles_seen |= 1u << (role & 31);
+                pos += (uint32_t)len - rl;
+                while (q < nr && raws[q].begin < pos) q++;
+              }
+            }
+          }
+          continue;
+        }
+        uint32_t p2 = pos;
+        if (p2 < end && actors_is_prep_de(st, p2)) {
+          p2++;
+          if (p2 < end && (actors_is(st, p2, "la") || actors_is(st, p2, "l'"))) p2++;
+          if (q < nr && raws[q].begin == p2 && raws[q].state && raws[q].role < 0 && !state &&
+              raws[q].state_kind != DK_DEMONYM) {
+            state = raws[q].state;
+            pos = raws[q].end;
+            q++;
+            continue;
+          }
+        }
+        if (pos + 1 < end && actors_is(st, pos, "et") && q < nr && raws[q].begin == pos + 1 &&
+            raws[q].role >= 0 && !raws[q].has_person) {
+          role = raws[q].role;
+          roles_seen |= 1u << (role & 31);
+          pos = raws[q].end;
+          q++;
+          continue;
+        }
+        p2 = pos < end && actors_is(st, pos, ",") ? pos + 1 : pos;
+        if (q < nr && raws[q].begin == p2 && raws[q].has_person) {
+          person = actors_pick_person(st, raws[q].persons, raws[q].nvals, state, role);
+          pos = raws[q].end;
+          q++;
+        } else if (state || role != st->gov) {
+          name_begin = p2;
+          name_end = actors_name_end(st, raws, nr, p2, end);
+          if (name_end > p2 && state) pos = name_end;
+          else name_end = 0;
+        }
+        break;
+      }
+      if (person >= 0) {
+        const dict_entry *e = dict_entry_at(st->d, (uint32_t)person);
+        mention *m = actors_push(st, x->begin, pos, si, RULE_ROLE_PERSON);
+        snprintf(m->state, DOC_CODE_MAX, "%s", e->state);
+        /* the dictionary knows the post better than a generic "ministre" */
+        int generic = role == st->gov || role == st->min;
+        m->role = (uint8_t)((roles_seen >> (e->role & 31) & 1) || generic ? e->role : role);
+        m->person = person;
+      } else if (state) {
+        mention *m = actors_push(st, x->begin, pos, si, name_end ? RULE_ROLE_NAME : RULE_ROLE_STATE);
+        snprintf(m->state, DOC_CODE_MAX, "%s", state);
+        m->role = (uint8_t)role;
+        if (name_end) {
+          uint32_t ns = doc->toks[name_begin].start, ne = doc->toks[name_end - 1].end;
+          m->name = arena_strndup(&doc->mem, doc->text + ns, ne - ns);
+        }
+        if (!name_end && st->day0 <= st->day1) {
+          const dict_entry *h = dict_holder(st->d, state, (unsigned)role, st->day0 + (st->day1 - st->day0) / 2);
+          if (h) m->person = (int32_t)(h - dict_entry_at(st->d, 0));
+        }
+      }
+      r = q - 1;
+      continue;
+    }
+    if (x->has_person) {
+      int32_t p = actors_pick_person(st, x->persons, x->nvals, NULL, -1);
+      if (p >= 0) {
+        const dict_entry *e = dict_entry_at(st->d, (uint32_t)p);
+        mention *m = actors_push(st, x->begin, x->end, si, RULE_PERSON);
+        snprintf(m->state, DOC_CODE_MAX, "%s", e->state);
+        m->role = e->role;
+        m->person = p;
+      }
+      continue;
+    }
+    if (!x->state) continue;
+    if (x->state_kind == DK_DEMONYM) {
+      /* a nationality alone: people ("les Ivoiriens") or a compound adjective */
+      const token *k = &doc->toks[x->begin];
+      if (!x->state2 && !(k->flags & TOKF_UPPER)) continue;
+      mention *m = actors_push(st, x->begin, x->end, si, RULE_DEMONYM);
+      snprintf(m->state, DOC_CODE_MAX, "%s", x->state);
+      if (x->state2) snprintf(m->state2, DOC_CODE_MAX, "%s", x->state2);
+      else m->role = (uint8_t)st->hum_default;
+      continue;
+    }
+    mention_rule rule = x->state_kind == DK_ORG ? RULE_ORG
+                        : x->state_kind == DK_CAPITAL ? RULE_CAPITAL : RULE_COUNTRY;
+    mention *m = actors_push(st, x->begin, x->end, si, rule);
+    snprintf(m->state, DOC_CODE_MAX, "%s", x->state);
+    if (rule == RULE_ORG) {
+      /* a state's company or body acts for the state; an organisation for itself */
+      for (size_t i = 0; i < x->nvals; i++) {
+        const dict_entry *e = dict_entry_at(st->d, x->persons[i]);
+        if (e->kind == DK_ORG && strcmp(e->state, e->code)) {
+          m->role = (uint8_t)actors_role(st->d, "BUS");
+          break;
+        }
+        if (e->kind == DK_ORG) m->role = (uint8_t)actors_role(st->d, "IGO");
+      }
+    }
+  }
+  /* counterparts, pairs and pronouns (their states are settled later) */
+  for (uint32_t t = b; t < end; t++) {
+    const char *f = actors_fold(st, t);
+    if (!strcmp(f, "homologue") || !strcmp(f, "homologues")) {
+      uint32_t e = t + 1;
+      const char *state = NULL;
+      int32_t person = -1;
+      raw *x = actors_raw_at(raws, nr, e);
+      if (x && x->state && x->state_kind == DK_DEMONYM) {
+        state = x->state;
+        e = x->end;
+        raw *y = actors_raw_at(raws, nr, e);
+        if (y && y->has_person) {
+          person = actors_pick_person(st, y->persons, y->nvals, state, -1);
+          e = y->end;
+        }
+      } else if (x && x->has_person) {
+        person = actors_pick_person(st, x->persons, x->nvals, NULL, -1);
+        e = x->end;
+      }
+      /* a person mention already made for the same tokens is replaced
+         (mentions are made in text order: look back from the end) */
+      for (size_t i = st->nm; i-- > first_m && st->m[i].tok_end > t;)
+        if (st->m[i].tok_begin >= t && st->m[i].tok_end <= e) st->m[i].rule = RULE__COUNT;
+      mention *m = actors_push(st, t, e, si, RULE_COUNTERPART);
+      if (person >= 0) {
+        const dict_entry *pe = dict_entry_at(st->d, (uint32_t)person);
+        snprintf(m->state, DOC_CODE_MAX, "%s", pe->state);
+        m->role = pe->role;
+        m->person = person;
+      } else if (state) {
+        snprintf(m->state, DOC_CODE_MAX, "%s", state);
+      }
+      continue;
+    }
+    if (!strcmp(f, "deux") && t > b && (actors_is(st, t - 1, "les") || actors_is(st, t - 1, "des") ||
+                                        actors_is(st, t - 1, "aux"))) {
+      raw *x = actors_raw_at(raws, nr, t + 1);
+      if (x && x->role >= 0 && !x->state) {
+        mention *m = actors_push(st, t - 1, x->end, si, RULE_PAIR);
+        m->role = (uint8_t)x->role;
+      }
+      continue;
+    }
+    if ((!strcmp(f, "il") || !strcmp(f, "elle")) &&
+        (t == b || actors_is(st, t - 1, ",") || actors_is(st, t - 1, "et") ||
+         actors_is(st, t - 1, "mais") || actors_is(st, t - 1, "qu'") || actors_is(st, t - 1, "que")) &&
+        t + 1 < end && !actors_is(st, t + 1, "y") && !actors_is(st, t + 1, "faut") &&
+        !actors_is(st, t + 1, "s'") && doc->toks[t + 1].kind == TOK_WORD) {
+      actors_push(st, t, t + 1, si, RULE_PRONOUN);
+    }
+  }
+}
+
+static int actors_mention_cmp(const void *a, const void *b) {
+  const mention *x = a, *y = b;
+  if (x->tok_begin != y->tok_begin) return x->tok_begin < y->tok_begin ? -1 : 1;
+  return x->tok_end > y->tok_end ? -1 : x->tok_end < y->tok_end;
+}
+
+/* The article's pair: the two states (or organisations) mentioned most,
+ * the first mentioned winning a tie. */
+#define ACTORS_MAX_STATES 64
+static void actors_pair(const actors_run_state *st, const char **a, const char **b) {
+  const char *state[ACTORS_MAX_STATES];
+  size_t count[ACTORS_MAX_STATES], ns = 0;
+  for (size_t i = 0; i < st->nm; i++) {
+    const mention *m = &st->m[i];
+    if (!m->state[0] || m->rule == RULE_PAIR || m->rule >= RULE__COUNT) continue;
+    size_t k = 0;
+    while (k < ns && strcmp(state[k], m->state)) k++;
+    if (k == ns) {
+      if (ns == ACTORS_MAX_STATES) continue;
+      state[ns] = m->state;
+      count[ns++] = 0;
+    }
+    count[k]++;
+  }
+  size_t ia = ns, ib = ns;
+  for (size_t k = 0; k < ns; k++) {
+    if (ia == ns || count[k] > count[ia]) { ib = ia; ia = k; }
+    else if (ib == ns || count[k] > count[ib]) ib = k;
+  }
+  *a = ia < ns ? state[ia] : NULL;
+  *b = ib < ns ? state[ib] : NULL;
+}
+
+/* A mention of a person or of someone in a role (not a bare state). */
+static int actors_human(const actors_run_state *st, const mention *m) {
+  return m->state[0] && m->rule != RULE_PAIR && m->rule < RULE__COUNT &&
+         (m->person >= 0 || m->name || (m->role != st->gov && m->rule != RULE_COUNTRY &&
+                                        m->rule != RULE_CAPITAL && m->rule != RULE_ORG));
+}
+
+/* Fill the states of pairs, counterparts and pronouns, in text order. */
+static void actors_settle(actors_run_state *st) {
+  const char *pa, *pb;
+  actors_pair(st, &pa, &pb);
+  for (size_t i = 0; i < st->nm; i++) {
+    mention *m = &st->m[i];
+    if (m->rule == RULE_PAIR) {
+      if (pa && pb) {
+        snprintf(m->state, DOC_CODE_MAX, "%s", pa);
+        snprintf(m->state2, DOC_CODE_MAX, "%s", pb);
+      }
+    } else if (m->rule == RULE_COUNTERPART || m->rule == RULE_PRONOUN) {
+      const mention *prev = NULL;
+      size_t lo = i > ACTORS_LOOK_BACK ? i - ACTORS_LOOK_BACK : 0;
+      for (size_t j = i; j-- > lo;)
+        if (actors_human(st, &st->m[j]) || (m->rule == RULE_COUNTERPART && st->m[j].state[0] &&
+                                             st->m[j].rule != RULE_PAIR)) {
+          prev = &st->m[j];
+          break;
+        }
+      /* a pronoun opening a sentence is the previous sentence's subject:
+         its first person or role mention */
+      if (m->rule == RULE_PRONOUN && m->tok_begin == st->doc->sents[m->sent].tok_begin && prev &&
+          prev->sent + 1 == m->sent) {
+        for (size_t j = (size_t)(prev - st->m); j-- > lo && st->m[j].sent == prev->sent;)
+          if (actors_human(st, &st->m[j])) prev = &st->m[j];
+      }
+      if (m->rule == RULE_PRONOUN) {
+        if (prev) {
+          memcpy(m->state, prev->state, DOC_CODE_MAX);
+          m->role = prev->role;
+          m->person = prev->person;
+          m->name = prev->name;
+        }
+        continue;
+      }
+      if (prev && m->role == st->gov) m->role = prev->role;
+      if (!m->state[0] && pa && pb && prev)
+        snprintf(m->state, DOC_CODE_MAX, "%s", !strcmp(prev->state, pa) ? pb : pa);
+      if (m->state[0] && m->person < 0 && st->day0 <= st->day1 && m->role != st->gov) {
+        const dict_entry *h = dict_holder(st->d, m->state, m->role, st->day0 + (st->day1 - st->day0) / 2);
+        if (h) m->person = (int32_t)(h - dict_entry_at(st->d, 0));
+      }
+    }
+  }
+}
+
+static int actors_strcmp(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Periods allowed by the terms of the people named, when undated. */
+static void actors_dating(actors_run_state *st) {
+  dyad_doc *doc = st->doc;
+  doc_period *cur = NULL;
+  size_t ncur = 0;
+  int any = 0;
+  /* the distinct people named */
+  const char **names = xmalloc((st->nm + 1) * sizeof *names);
+  size_t nn0 = 0;
+  for (size_t i = 0; i < st->nm; i++) {
+    const mention *m = &st->m[i];
+    if (m->person >= 0 && (m->rule == RULE_PERSON || m->rule == RULE_ROLE_PERSON))
+      names[nn0++] = dict_entry_at(st->d, (uint32_t)m->person)->name;
+  }
+  if (nn0) qsort(names, nn0, sizeof *names, actors_strcmp);
+  for (size_t i = 0; i < nn0; i++) {
+    const char *name = names[i];
+    if (i && !strcmp(names[i - 1], name)) continue;
+    /* this person's terms */
+    size_t nt = 0;
+    for (size_t e = 0; e < dict_nentries(st->d); e++) {
+      const dict_entry *de = dict_entry_at(st->d, (uint32_t)e);
+      nt += de->kind == DK_PERSON && !strcmp(de->name, name);
+    }
+    doc_period *terms = arena_alloc(&doc->mem, (nt + 1) * sizeof *terms);
+    nt = 0;
+    for (size_t e = 0; e < dict_nentries(st->d); e++) {
+      const dict_entry *de = dict_entry_at(st->d, (uint32_t)e);
+      if (de->kind == DK_PERSON && !strcmp(de->name, name)) {
+        terms[nt].first = de->start;
+        terms[nt++].last = de->end;
+      }
+    }
+    if (!any) {
+      cur = terms;
+      ncur = nt;
+      any = 1;
+      continue;
+    }
+    doc_period *next = arena_alloc(&doc->mem, (ncur * nt + 1) * sizeof *next);
+    size_t nn = 0;
+    for (size_t a = 0; a < ncur; a++)
+      for (size_t c = 0; c < nt; c++) {
+        int32_t f = cur[a].first > terms[c].first ? cur[a].first : terms[c].first;
+        int32_t l = cur[a].last < terms[c].last ? cur[a].last : terms[c].last;
+        if (f <= l) next[nn++] = (doc_period){f, l};
+      }
+    if (nn == 0) continue; /* contradictory: keep what we had */
+    cur = next;
+    ncur = nn;
+  }
+  free(names);
+  /* sort and merge */
+  for (size_t a = 1; a < ncur; a++)
+    for (size_t c = a; c > 0 && cur[c].first < cur[c - 1].first; c--) {
+      doc_period t = cur[c];
+      cur[c] = cur[c - 1];
+      cur[c - 1] = t;
+    }
+  size_t k = 0;
+  for (size_t a = 0; a < ncur; a++) {
+    if (k && cur[a].first <= cur[k - 1].last + 1) {
+      if (cur[a].last > cur[k - 1].last) cur[k - 1].last = cur[a].last;
+    } else {
+      cur[k++] = cur[a];
+    }
+  }
+  doc->actor_dates = cur;
+  doc->nactor_dates = k;
+}
+
+int actors_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
+  (void)err;
+  actors_run_state st = {0};
+  st.doc = doc;
+  st.ctx = ctx;
+  st.d = ctx->dict;
+  st.gov = actors_role(st.d, "GOV");
+  st.min = actors_role(st.d, "MIN");
+  st.hum_default = actors_role(st.d, "CVL");
+  st.day0 = 1;
+  st.day1 = 0;
+  if (doc->published.year) {
+    char buf[16];
+    dyad_date_format(doc->published, buf);
+    if (dict_parse_period(buf, strlen(buf), &st.day0, &st.day1)) { st.day0 = 1; st.day1 = 0; }
+  }
+  for (uint32_t s = 0; s < doc->nsents; s++)
+    if (doc->sents[s].zone == ZONE_ARTICLE) actors_sentence(&st, s);
+  if (st.nm) qsort(st.m, st.nm, sizeof *st.m, actors_mention_cmp);
+  /* drop mentions replaced by a counterpart and those inside a longer one */
+  size_t k = 0;
+  for (size_t i = 0; i < st.nm; i++) {
+    if (st.m[i].rule >= RULE__COUNT) continue;
+    if (k && st.m[i].tok_begin < st.m[k - 1].tok_end) continue;
+    st.m[k++] = st.m[i];
+  }
+  st.nm = k;
+  actors_settle(&st);
+  if (!doc->published.year) actors_dating(&st);
+  doc->mentions = st.m;
+  doc->nmentions = st.nm;
+  free(st.fbuf);
+  free(st.foff);
+  free(st.ids);
+  free(st.raws);
+  return 0;
+}

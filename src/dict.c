@@ -460,6 +460,11 @@ static char *dict_slurp(dict_load *L, const char *path, size_t *len) {
   return buf;
 }
 
+/* Headers of the data directory's other tables, which other modules load
+ * (cameo.c: the CAMEO table; verbs: the predicate dictionary). */
+static const char *const dict_foreign_headers[] = {
+    "code\tname\tgoldstein\tquad", "cameo\tlang\tpattern\ttarget"};
+
 static int dict_header_kind(const char *s, size_t n) {
   for (int k = 0; k < DF__COUNT; k++)
     if (strlen(dict_headers[k]) == n && !memcmp(dict_headers[k], s, n)) return k;
@@ -476,6 +481,9 @@ static int dict_file_kind_of(const char *path) {
     size_t n = strcspn(line, "\r\n");
     if (n == 0 || line[0] == '#') continue;
     kind = dict_header_kind(line, n);
+    for (size_t i = 0; kind < 0 && i < sizeof dict_foreign_headers / sizeof *dict_foreign_headers; i++)
+      if (strlen(dict_foreign_headers[i]) == n && !memcmp(dict_foreign_headers[i], line, n))
+        kind = DF__COUNT; /* not ours */
     break;
   }
   fclose(fp);
@@ -577,7 +585,7 @@ int dict_load_builtin(dict *d, const char *data_dir, dict_report_fn fn, void *us
   for (size_t o = 0; o < sizeof order / sizeof *order; o++) {
     for (size_t i = 0; i < np; i++) {
       int k = dict_file_kind_of(paths[i]);
-      if (k == order[o] || (o == 0 && k < 0)) {
+      if (k == order[o] || (o == 0 && k < 0)) { /* an unknown header is reported once */
         int p = dict_load_kind(d, paths[i], 0, fn, user, -1);
         if (p < 0) { problems = -1; break; }
         problems += p;

@@ -24,7 +24,7 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  inspect FILE...   show each sentence: zone, tokens, lemmas, parts of speech\n"
-    "  code FILE...      write one JSON record per article read (JSONL)\n"
+    "  code FILE...      coded events, figures and agreements as JSON lines\n"
     "  dump --stage=S FILE...  one stage's layer as stable text (normalise,\n"
     "                    clean, segment, tag, repair, actors), for golden tests\n"
     "  dict check [FILE...]  validate the dictionaries (and FILEs), listing\n"
@@ -33,6 +33,7 @@ static const char usage[] =
     "\n"
     "options:\n"
     "  --json            inspect: one JSON object per article instead of text\n"
+    "  --format F        code: jsonl (default) or csv (one row per event)\n"
     "  --all-zones       inspect: also show captions, signatures, furniture...\n"
     "  --data DIR        data directory (default: $DYAD_DATA, then the build's)\n"
     "  --dict FILE       also load this dictionary, over the built-in ones\n"
@@ -75,17 +76,6 @@ static void print_err(const dyad_err *err) {
   fprintf(stderr, "dyad: %s\n", dyad_err_format(err, buf, sizeof buf));
 }
 
-static void write_code_record(run *r, const dyad_doc *doc) {
-  (void)r;
-  char date[16];
-  dyad_date_format(dyad_doc_published(doc), date);
-  fputs("{\"record\":\"doc\",\"doc\":", stdout);
-  dyad_write_json_string(stdout, dyad_doc_id(doc));
-  fputs(",\"published\":", stdout);
-  if (date[0]) printf("\"%s\"", date); else fputs("null", stdout);
-  fputs("}\n", stdout);
-}
-
 static int on_doc(void *user, dyad_doc *doc) {
   run *r = user;
   dyad_err err = {0};
@@ -99,7 +89,7 @@ static int on_doc(void *user, dyad_doc *doc) {
   } else if (!strcmp(r->cmd, "dump")) {
     dyad_dump_write(doc, r->ctx, r->stage, stdout);
   } else {
-    write_code_record(r, doc);
+    dyad_code_write(doc, r->ctx, stdout, r->opts);
   }
   r->bytes += dyad_doc_size(doc);
   dyad_doc_free(doc);
@@ -147,6 +137,10 @@ int main(int argc, char **argv) {
     if (dashdash || a[0] != '-' || !strcmp(a, "-")) files[nfiles++] = a;
     else if (!strcmp(a, "--")) dashdash = 1;
     else if (!strcmp(a, "--json")) r.opts |= DYAD_OPT_JSON;
+    else if (!strcmp(a, "--format=csv") || (!strcmp(a, "--format") && i + 1 < argc && !strcmp(argv[i + 1], "csv") && ++i))
+      r.opts |= DYAD_OPT_CSV;
+    else if (!strcmp(a, "--format=jsonl") || (!strcmp(a, "--format") && i + 1 < argc && !strcmp(argv[i + 1], "jsonl") && ++i))
+      r.opts &= ~DYAD_OPT_CSV;
     else if (!strcmp(a, "--all-zones")) r.opts |= DYAD_OPT_ALLZONES;
     else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) r.quiet = 1;
     else if (!strcmp(a, "--progress")) r.progress = 1;
@@ -209,6 +203,7 @@ int main(int argc, char **argv) {
   }
   dyad_ctx_set_warn(r.ctx, on_warn, &r);
   int status = EXIT_OK;
+  if (!strcmp(r.cmd, "code") && (r.opts & DYAD_OPT_CSV)) fputs(dyad_csv_header(), stdout);
   for (int i = 0; i < nfiles; i++) {
     memset(&err, 0, sizeof err);
     int rc = dyad_read_path(r.ctx, files[i], on_doc, &r, &r.stats, &err);

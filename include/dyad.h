@@ -166,6 +166,15 @@ void dyad_write_json_string(FILE *out, const char *s);
 
 #define DYAD_OPT_JSON 1u      /* JSON lines instead of text */
 #define DYAD_OPT_ALLZONES 2u  /* also show sentences in non-article zones */
+#define DYAD_OPT_CSV 4u       /* dyad_code_write: CSV rows, one per event */
+
+/* Write a processed document's coded records: a "doc" record then its
+ * "event", "figure" and "agreement" records, one JSON object per line
+ * (README.md, "dyad code"); with DYAD_OPT_CSV, one CSV row per event
+ * under the columns of dyad_csv_header().  Returns 0 or DYAD_EIO. */
+int dyad_code_write(const dyad_doc *doc, const dyad_ctx *ctx, FILE *out, unsigned opts);
+/* The CSV header line (with its newline); static. */
+const char *dyad_csv_header(void);
 
 /* Write what the pipeline sees of a processed document: each sentence
  * with its zone, tokens, lemmas and parts of speech.  Returns 0 or

@@ -75,18 +75,22 @@ static int actors_role(const dict *d, const char *code) {
 }
 
 char *actors_code(const dyad_ctx *ctx, const mention *m, char *buf) {
-  const char *role = dict_role_code(ctx->dict, m->role);
+  return actors_code_of(ctx, m->state, m->role, buf);
+}
+
+char *actors_code_of(const dyad_ctx *ctx, const char *state, unsigned role_no, char *buf) {
+  const char *role = dict_role_code(ctx->dict, role_no);
   /* an organisation acting for itself is named by its code alone */
-  int is_state = strlen(m->state) == 3 && strcmp(role, "IGO");
+  int is_state = strlen(state) == 3 && strcmp(role, "IGO");
   if (!is_state)
-    snprintf(buf, 32, "%s", m->state);
+    snprintf(buf, 32, "%s", state);
   else if (!strcmp(role, "GOV"))
-    snprintf(buf, 32, "%sGOV", m->state);
+    snprintf(buf, 32, "%sGOV", state);
   else if (!strcmp(role, "HOS") || !strcmp(role, "HOG") || !strcmp(role, "FRM") ||
            !strcmp(role, "MIN") || !strcmp(role, "DIP"))
-    snprintf(buf, 32, "%sGOV%s", m->state, role);
+    snprintf(buf, 32, "%sGOV%s", state, role);
   else
-    snprintf(buf, 32, "%s%s", m->state, role);
+    snprintf(buf, 32, "%s%s", state, role);
   return buf;
 }
 

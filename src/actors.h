@@ -41,5 +41,7 @@ int actors_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err /* out */);
 /* The CAMEO-style code of a mention ("KAZGOVFRM", "VNMGOV", "KAZMIL",
  * "ECOWAS") into buf (>= 32 bytes).  Returns buf. */
 char *actors_code(const dyad_ctx *ctx, const mention *m, char *buf);
+/* The same from a state (or organisation) code and a role number. */
+char *actors_code_of(const dyad_ctx *ctx, const char *state, unsigned role, char *buf);
 
 #endif

@@ -36,6 +36,30 @@ static void ctx_report(void *user, const char *file, long line, const char *msg)
   if (f->fn) f->fn(f->user, file, line, msg);
 }
 
+/* Load the predicate dictionary of dir; problems counted in *problems. */
+static verbs_table *ctx_load_verbs(const char *dir, ctx_first *f, int *problems) {
+  size_t n = strlen(dir) + 16;
+  char *path = xmalloc(n);
+  snprintf(path, n, "%s/verbs.tsv", dir);
+  int p = 0;
+  verbs_table *v = verbs_load(path, ctx_report, f, &p);
+  free(path);
+  *problems += p;
+  return v;
+}
+
+/* Load the CAMEO table of dir; problems counted in *problems. */
+static cameo_table *ctx_load_cameo(const char *dir, ctx_first *f, int *problems) {
+  size_t n = strlen(dir) + 16;
+  char *path = xmalloc(n);
+  snprintf(path, n, "%s/cameo.tsv", dir);
+  int p = 0;
+  cameo_table *c = cameo_load(path, ctx_report, f, &p);
+  free(path);
+  *problems += p;
+  return c;
+}
+
 /* Load the dictionaries into a new dict; returns the number of problems
  * (or -1) and the dict in *out. */
 static int ctx_load_dicts(const dyad_ctx_opts *opts, const char *dir, ctx_first *f, dict **out) {
@@ -67,6 +91,8 @@ dyad_ctx *dyad_ctx_open(const dyad_ctx_opts *opts, dyad_err *err) {
   }
   ctx_first f = {opts ? opts->report : NULL, opts ? opts->report_user : NULL, {0}, 0};
   int problems = ctx_load_dicts(opts, data_dir, &f, &ctx->dict);
+  if (problems >= 0) ctx->verbs = ctx_load_verbs(data_dir, &f, &problems);
+  if (problems >= 0) ctx->cameo = ctx_load_cameo(data_dir, &f, &problems);
   if (problems != 0) {
     if (err) {
       *err = f.first;
@@ -93,6 +119,8 @@ int dyad_dict_check(const dyad_ctx_opts *opts) {
   dict *d;
   int problems = ctx_load_dicts(opts, ctx_data_dir(opts), &f, &d);
   dict_free(d);
+  if (problems >= 0) verbs_free(ctx_load_verbs(ctx_data_dir(opts), &f, &problems));
+  if (problems >= 0) cameo_free(ctx_load_cameo(ctx_data_dir(opts), &f, &problems));
   return problems;
 }
 
@@ -100,6 +128,8 @@ void dyad_ctx_free(dyad_ctx *ctx) {
   if (!ctx) return;
   lexicon_free(ctx->lex);
   dict_free(ctx->dict);
+  verbs_free(ctx->verbs);
+  cameo_free(ctx->cameo);
   free(ctx->data_dir);
   free(ctx);
 }

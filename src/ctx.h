@@ -2,13 +2,17 @@
 #ifndef DYAD_CTX_H
 #define DYAD_CTX_H
 #include "dyad.h"
+#include "cameo.h"
 #include "dict.h"
 #include "lexicon.h"
+#include "verbs.h"
 
 struct dyad_ctx {
   char *data_dir;      /* owned */
   lexicon *lex;        /* owned: French lexicon (lexicon_open) */
   dict *dict;          /* owned: actor dictionaries (dict_load_builtin) */
+  verbs_table *verbs;  /* owned: predicate dictionary (verbs.tsv) */
+  cameo_table *cameo;  /* owned: CAMEO codes (cameo.tsv) */
   dyad_warn_fn warn;   /* may be NULL */
   void *warn_user;
 };

@@ -11,6 +11,7 @@
  *   readings     tag        lemma and part-of-speech readings per token
  *   toks         repair     glued words split in two tokens
  *   mentions     actors     who each actor mention refers to
+ *   events, figures, agreements   code   what the article says happened
  *
  * Invariants: text ranges are [start, end) byte offsets into text, on
  * UTF-8 character boundaries; omap has text_len + 1 entries and is
@@ -107,6 +108,42 @@ typedef struct doc_period {
   int32_t first, last;
 } doc_period;
 
+/* An actor of an event: a state (or organisation) in a role. */
+typedef struct doc_actor {
+  char state[DOC_CODE_MAX];
+  uint8_t role;                 /* role number */
+  int32_t person;               /* dictionary entry, -1 */
+  const char *name;             /* unknown name (arena) or NULL */
+} doc_actor;
+
+typedef struct event_rec {
+  uint32_t sent;                /* sentence number */
+  uint32_t trig_begin, trig_end;/* tokens of the predicate */
+  doc_actor source, target;
+  char cameo[8];
+  int32_t first, last;          /* date, days since 1970-01-01; first > last: none */
+  int32_t place;                /* mention of the place, -1 */
+  uint32_t pattern;             /* verbs.tsv pattern number */
+} event_rec;
+
+typedef struct figure_rec {
+  uint32_t sent;
+  uint32_t start, end;          /* text range of the figure */
+  char indicator[16];
+  double value;
+  char unit[8];
+  char kind[8];
+  char party1[DOC_CODE_MAX], party2[DOC_CODE_MAX];
+  int32_t first, last;          /* period; first > last: none */
+} figure_rec;
+
+typedef struct agreement_rec {
+  uint32_t sent;
+  uint32_t start, end;          /* text range of the title */
+  char party1[DOC_CODE_MAX], party2[DOC_CODE_MAX];
+  int32_t first, last;          /* date of signing; first > last: none */
+} agreement_rec;
+
 struct dyad_doc {
   arena mem;             /* owns everything below */
   const char *id;        /* never NULL ("" if unknown) */
@@ -135,6 +172,13 @@ struct dyad_doc {
   size_t nmentions;
   doc_period *actor_dates; /* when undated: periods the named leaders' terms allow */
   size_t nactor_dates;
+
+  event_rec *events;
+  size_t nevents;
+  figure_rec *figures;
+  size_t nfigures;
+  agreement_rec *agreements;
+  size_t nagreements;
 };
 
 /* The zone kind of text offset off (binary search). */

@@ -1,6 +1,6 @@
 /* pipeline.c: the order of the stages; the only file that knows it.
  *
- *   normalise -> clean -> segment -> tag -> repair -> actors
+ *   normalise -> clean -> segment -> tag -> repair -> actors -> code
  *
  * repair comes after tag because it splits only the words the tagger
  * found no reading for, and tags the two halves itself.
@@ -10,6 +10,7 @@
  */
 #include "actors.h"
 #include "clean.h"
+#include "code.h"
 #include "ctx.h"
 #include "doc.h"
 #include "normalise.h"
@@ -28,6 +29,7 @@ typedef struct pipeline_stage {
 static const pipeline_stage pipeline_stages[] = {
     {"normalise", normalise_run}, {"clean", clean_run}, {"segment", segment_run},
     {"tag", tag_run},             {"repair", repair_run},   {"actors", actors_run},
+    {"code", code_run},
 };
 #define PIPELINE_NSTAGES (sizeof pipeline_stages / sizeof *pipeline_stages)
 

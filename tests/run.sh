@@ -48,5 +48,14 @@ f=$(echo "$out" | grep -c '^FAIL')
 pass=$((pass + p)); fail=$((fail + f))
 echo "ok   error catalogue: $p passed"
 
+# the dev set, scored against its floors
+out=$(sh tests/devset.sh "$DYAD")
+echo "$out" | grep -v '^ok ' || true
+p=$(echo "$out" | grep -c '^ok ')
+f=$(echo "$out" | grep -c '^FAIL')
+s=$(echo "$out" | grep -c '^skip:')
+pass=$((pass + p)); fail=$((fail + f)); skip=$((skip + s))
+echo "ok   dev set: $p passed"
+
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" = 0 ]

@@ -1,0 +1,457 @@
+/* code.c: the code stage, see code.h for the rules. */
+#include "code.h"
+#include "dates.h"
+#include "dict.h"
+#include "err.h"
+#include "figures.h"
+#include "utf8.h"
+#include "verbs.h"
+#include <string.h>
+
+#define CODE_FOLD_MAX 64      /* folded bytes kept per word */
+#define CODE_MAX_WORDS 8      /* folded words per token: its form and lemmas */
+#define CODE_MAX_DATES 16
+#define CODE_MAX_FIGURES 16
+#define CODE_TITLE_TOKS 16    /* words of an agreement's title */
+
+typedef struct code_state {
+  dyad_doc *doc;
+  const dyad_ctx *ctx;
+  /* per sentence, owned scratch */
+  char *fbuf;                 /* folded words */
+  size_t fcap;
+  uint32_t *woff;             /* CODE_MAX_WORDS offsets per token, UINT32_MAX unused */
+  size_t tcap;
+  uint32_t base;              /* first token of the sentence */
+  int32_t pub0, pub1;         /* publication date as a period; pub0 > pub1 unknown */
+  const char *pa, *pb;        /* the article's pair of states */
+  size_t ev_cap, fig_cap, ag_cap;
+} code_state;
+
+static const char *code_word(const code_state *st, uint32_t t, int k) {
+  uint32_t o = st->woff[(t - st->base) * CODE_MAX_WORDS + (uint32_t)k];
+  return o == UINT32_MAX ? NULL : st->fbuf + o;
+}
+
+/* 1 if token t's form or one of its lemmas folds to w. */
+static int code_tok_is(const code_state *st, uint32_t t, const char *w) {
+  for (int k = 0; k < CODE_MAX_WORDS; k++) {
+    const char *x = code_word(st, t, k);
+    if (!x) break;
+    if (!strcmp(x, w)) return 1;
+  }
+  return 0;
+}
+
+static int code_tok_is_any(const code_state *st, uint32_t t, const char *const *ws) {
+  for (; *ws; ws++)
+    if (code_tok_is(st, t, *ws)) return 1;
+  return 0;
+}
+
+static void code_fold_sentence(code_state *st, const sentence *se) {
+  const dyad_doc *doc = st->doc;
+  uint32_t n = se->tok_end - se->tok_begin;
+  st->base = se->tok_begin;
+  if (n > st->tcap) {
+    st->tcap = n;
+    st->woff = xrealloc(st->woff, (size_t)n * CODE_MAX_WORDS * sizeof *st->woff);
+  }
+  size_t fl = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    const token *k = &doc->toks[se->tok_begin + i];
+    uint32_t *w = &st->woff[(size_t)i * CODE_MAX_WORDS];
+    for (int j = 0; j < CODE_MAX_WORDS; j++) w[j] = UINT32_MAX;
+    int nw = 0;
+    for (int j = -1; j < (int)k->nread && nw < CODE_MAX_WORDS; j++) {
+      const char *s;
+      size_t len;
+      if (j < 0) {
+        s = doc->text + k->start;
+        len = k->end - k->start;
+      } else {
+        lex_reading r;
+        lexicon_reading(st->ctx->lex, k->read + (uint32_t)j, &r);
+        s = r.lemma;
+        len = r.lemma_len;
+      }
+      if (len == 0 || len >= CODE_FOLD_MAX) continue;
+      if (fl + CODE_FOLD_MAX * 2 > st->fcap) {
+        st->fcap = 2 * (fl + CODE_FOLD_MAX * 2);
+        st->fbuf = xrealloc(st->fbuf, st->fcap);
+      }
+      size_t f = utf8_fold(s, len, st->fbuf + fl, CODE_FOLD_MAX * 2 - 1);
+      st->fbuf[fl + f] = '\0';
+      w[nw++] = (uint32_t)fl;
+      fl += f + 1;
+    }
+  }
+}
+
+/* End (exclusive) of a match of pattern p with its trigger at token t,
+ * or 0. */
+static uint32_t code_match(const code_state *st, const verbs_pattern *p, uint32_t t, uint32_t end) {
+  const verbs_table *v = st->ctx->verbs;
+  uint32_t pos = t + 1;
+  for (uint8_t i = 1; i < p->nitems; i++) {
+    uint32_t found = 0;
+    for (uint32_t q = pos; q < end && q < pos + VERBS_GAP + 1 && !found; q++) {
+      if (st->doc->toks[q].kind == TOK_PUNCT && st->doc->text[st->doc->toks[q].start] != '\'') break;
+      for (uint8_t a = 0; a < p->nalts[i] && !found; a++)
+        for (int k = 0; k < CODE_MAX_WORDS; k++) {
+          const char *x = code_word(st, q, k);
+          if (!x) break;
+          if (verbs_alt_is(v, p->items[i] + a, x, strlen(x))) { found = q + 1; break; }
+        }
+    }
+    if (!found) return 0;
+    pos = found;
+  }
+  return pos;
+}
+
+/* The readings' tags of token t contain tag. */
+static int code_has_tag(const code_state *st, uint32_t t, const char *tag) {
+  const token *k = &st->doc->toks[t];
+  size_t n = strlen(tag);
+  for (unsigned i = 0; i < k->nread; i++) {
+    lex_reading r;
+    lexicon_reading(st->ctx->lex, k->read + i, &r);
+    if (r.pos != POS_VERB) continue;
+    for (const char *x = r.tags; x + n <= r.tags + r.tags_len; x++)
+      if (!memcmp(x, tag, n) && (x + n == r.tags + r.tags_len || x[n] == ' ') &&
+          (x == r.tags || x[-1] == ' '))
+        return 1;
+  }
+  return 0;
+}
+
+static const char *const code_negations[] = {"pas", "jamais", "aucun", "aucune", "guere", "nullement", NULL};
+static const char *const code_modals[] = {"devoir", "aller", "pouvoir", "vouloir", "souhaiter", "esperer",
+                                          "prevoir", "envisager", "compter", "entendre", "projeter", NULL};
+static const char *const code_purpose[] = {"pour", "afin", NULL};
+static const char *const code_preps[] = {"a", "au", "aux", "avec", "de", "du", "des", "d'", "en", "pour",
+                                         "par", "sur", "entre", "selon", "contre", "vers", "chez", NULL};
+
+/* Is the predicate at t..e a real, asserted act (not negated, planned or wished)? */
+static int code_asserted(const code_state *st, uint32_t t, uint32_t e, uint32_t b, uint32_t send) {
+  /* negation: ne/n' before, pas/jamais after */
+  int ne = 0;
+  for (uint32_t q = t > b + 3 ? t - 3 : b; q < t; q++) ne |= code_tok_is(st, q, "ne") || code_tok_is(st, q, "n'");
+  if (ne)
+    for (uint32_t q = t; q < e + 3 && q < send; q++)
+      if (code_tok_is_any(st, q, code_negations)) return 0;
+  /* future or conditional on the predicate or its auxiliary */
+  for (uint32_t q = t > b + 2 ? t - 2 : b; q < e; q++)
+    if (code_has_tag(st, q, "ifut") || code_has_tag(st, q, "cond")) return 0;
+  /* an infinitive after a modal or a purpose */
+  if (code_has_tag(st, t, "infi") || (t + 1 < e && code_has_tag(st, t + 1, "infi"))) {
+    for (uint32_t q = t > b + 4 ? t - 4 : b; q < t; q++)
+      if (code_tok_is_any(st, q, code_modals) || code_tok_is_any(st, q, code_purpose)) return 0;
+  }
+  return 1;
+}
+
+/* Mentions [*mb, *me) of sentence s. */
+static void code_sentence_mentions(const dyad_doc *doc, uint32_t s, size_t *mb, size_t *me) {
+  size_t lo = 0, hi = doc->nmentions;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (doc->mentions[mid].sent < s) lo = mid + 1;
+    else hi = mid;
+  }
+  *mb = lo;
+  while (lo < doc->nmentions && doc->mentions[lo].sent == s) lo++;
+  *me = lo;
+}
+
+static int code_after_prep(const code_state *st, const mention *m, uint32_t b) {
+  uint32_t t = m->tok_begin;
+  /* skip a determiner: "à la Côte d'Ivoire", "avec le Vietnam" */
+  if (t > b && (code_tok_is(st, t - 1, "le") || code_tok_is(st, t - 1, "la") || code_tok_is(st, t - 1, "l'") ||
+                code_tok_is(st, t - 1, "les") || code_tok_is(st, t - 1, "son") || code_tok_is(st, t - 1, "sa") ||
+                code_tok_is(st, t - 1, "ses")))
+    t--;
+  return t > b && code_tok_is_any(st, t - 1, code_preps);
+}
+
+static void code_actor(doc_actor *a, const mention *m, int second) {
+  memcpy(a->state, second ? m->state2 : m->state, DOC_CODE_MAX);
+  a->role = m->role;
+  a->person = second ? -1 : m->person;
+  a->name = second ? NULL : m->name;
+}
+
+static int code_is_place(const mention *m) {
+  return m->rule == RULE_COUNTRY || m->rule == RULE_CAPITAL;
+}
+
+static event_rec *code_event_new(code_state *st) {
+  dyad_doc *doc = st->doc;
+  if (doc->nevents == st->ev_cap) {
+    size_t cap = st->ev_cap ? 2 * st->ev_cap : 16;
+    doc->events = arena_grow(&doc->mem, doc->events, doc->nevents, cap, sizeof *doc->events);
+    st->ev_cap = cap;
+  }
+  event_rec *e = &doc->events[doc->nevents++];
+  memset(e, 0, sizeof *e);
+  e->place = -1;
+  e->first = 1;
+  e->last = 0;
+  return e;
+}
+
+/* The sentence's date for an event at token t: the nearest expression
+ * that is not a figure's period. */
+static void code_date(code_state *st, const date_expr *d, size_t nd, uint32_t sstart, uint32_t t,
+                      int32_t *first, int32_t *last) {
+  const date_expr *best = NULL;
+  uint32_t at = st->doc->toks[t].start - sstart, bestd = UINT32_MAX;
+  for (size_t i = 0; i < nd; i++) {
+    if (d[i].kind == DATE_PERIOD) continue;
+    uint32_t dist = d[i].start > at ? d[i].start - at : at - d[i].end;
+    if (dist < bestd) { bestd = dist; best = &d[i]; }
+  }
+  if (best) { *first = best->first; *last = best->last; return; }
+  if (st->pub0 <= st->pub1) { *first = st->pub0; *last = st->pub1; return; }
+  const dyad_doc *doc = st->doc;
+  if (doc->nactor_dates) {
+    *first = doc->actor_dates[0].first;
+    *last = doc->actor_dates[doc->nactor_dates - 1].last;
+    return;
+  }
+  *first = 1;
+  *last = 0;
+}
+
+static void code_sentence(code_state *st, uint32_t s) {
+  dyad_doc *doc = st->doc;
+  const sentence *se = &doc->sents[s];
+  if (se->tok_end == se->tok_begin) return;
+  code_fold_sentence(st, se);
+  const verbs_table *v = st->ctx->verbs;
+  size_t mb, me;
+  code_sentence_mentions(doc, s, &mb, &me);
+  uint32_t b = se->tok_begin, end = se->tok_end;
+  date_expr dates[CODE_MAX_DATES];
+  size_t nd = dates_find(doc->text + se->start, se->end - se->start, doc->published, dates, CODE_MAX_DATES);
+  if (nd > CODE_MAX_DATES) nd = CODE_MAX_DATES;
+  /* background: a sentence dated years before the article */
+  int background = 0;
+  for (size_t i = 0; i < nd; i++)
+    if (st->pub0 <= st->pub1 && dates[i].last < st->pub0 - 366 && dates[i].kind != DATE_PERIOD) background = 1;
+
+  for (uint32_t t = b; t < end; t++) {
+    for (int k = 0; k < CODE_MAX_WORDS; k++) {
+      const char *w = code_word(st, t, k);
+      if (!w) break;
+      const uint32_t *pats;
+      size_t np = verbs_triggered(v, w, strlen(w), &pats);
+      uint32_t best_end = 0;
+      const verbs_pattern *best = NULL;
+      uint32_t best_no = 0;
+      for (size_t i = 0; i < np; i++) {
+        const verbs_pattern *p = verbs_at(v, pats[i]);
+        uint32_t e = code_match(st, p, t, end);
+        if (e > best_end) { best_end = e; best = p; best_no = pats[i]; }
+      }
+      if (!best) continue;
+      if (background || !code_asserted(st, t, best_end, b, end)) { t = best_end - 1; goto next_token; }
+      /* source: a pair, or the subject */
+      const mention *src = NULL, *tgt = NULL, *place_src = NULL;
+      int pair = 0;
+      for (size_t i = mb; i < me && doc->mentions[i].tok_end <= t; i++) {
+        const mention *m = &doc->mentions[i];
+        if (m->rule == RULE_PAIR && m->state[0] && m->state2[0]) { src = m; pair = 1; break; }
+        if (!m->state[0] || code_after_prep(st, m, b)) continue;
+        /* people and offices act; a bare place may be a dateline ("Hanoi (VNA) -") */
+        if (code_is_place(m)) { if (!place_src) place_src = m; }
+        else if (!src) src = m;
+      }
+      if (!src && !pair) src = place_src;
+      /* passive: "a été reçu par X" */
+      if (best_end < end && code_tok_is(st, best_end, "par")) {
+        for (size_t i = mb; i < me; i++)
+          if (doc->mentions[i].tok_begin >= best_end + 1 && doc->mentions[i].tok_begin <= best_end + 3 &&
+              doc->mentions[i].state[0]) {
+            tgt = src;
+            src = &doc->mentions[i];
+            pair = 0;
+            break;
+          }
+      }
+      if (!src) {
+        /* a pronoun-less subject: the nearest actor before */
+        for (size_t i = me; i-- > mb;)
+          if (doc->mentions[i].tok_end <= t && doc->mentions[i].state[0]) { src = &doc->mentions[i]; break; }
+      }
+      if (!src) goto next_token;
+      doc_actor sa, ta;
+      code_actor(&sa, src, 0);
+      memset(&ta, 0, sizeof ta);
+      ta.person = -1;
+      int32_t place = -1;
+      if (pair) {
+        code_actor(&ta, src, 1);
+      } else if (!tgt) {
+        const char *lead = best->target == VT_AVEC ? "avec" : best->target == VT_DE ? "de" : NULL;
+        for (size_t i = mb; i < me; i++) {
+          const mention *m = &doc->mentions[i];
+          if (m->tok_begin < best_end - (best->target == VT_SYM ? best_end - b : 0) || !m->state[0] ||
+              !strcmp(m->state, sa.state) || m == src)
+            continue;
+          if (best->target == VT_SYM && m->tok_begin >= t) continue;
+          if (lead && !(m->tok_begin > b && (code_tok_is(st, m->tok_begin - 1, lead) ||
+                                              code_tok_is(st, m->tok_begin - 1, "son") ||
+                                              code_tok_is(st, m->tok_begin - 1, "ses") ||
+                                              code_tok_is(st, m->tok_begin - 1, "le") ||
+                                              code_tok_is(st, m->tok_begin - 1, "la") ||
+                                              code_tok_is(st, m->tok_begin - 1, "l'"))))
+            continue;
+          if (best->target == VT_HOST && !code_is_place(m)) continue;
+          tgt = m;
+          break;
+        }
+        if (!tgt && best->target != VT_HOST)
+          for (size_t i = mb; i < me && !tgt; i++) {
+            const mention *m = &doc->mentions[i];
+            if (m != src && m->state[0] && strcmp(m->state, sa.state)) tgt = m;
+          }
+        if (tgt) {
+          code_actor(&ta, tgt, 0);
+          if (code_is_place(tgt)) place = (int32_t)(tgt - doc->mentions);
+        } else if (st->pa && st->pb && (!strcmp(sa.state, st->pa) || !strcmp(sa.state, st->pb))) {
+          snprintf(ta.state, DOC_CODE_MAX, "%s", !strcmp(sa.state, st->pa) ? st->pb : st->pa);
+          ta.role = sa.role;
+          ta.role = (uint8_t)dict_role_find(st->ctx->dict, "GOV");
+        }
+      } else {
+        code_actor(&ta, tgt, 0);
+      }
+      if (!ta.state[0] || !strcmp(ta.state, sa.state)) { t = best_end - 1; goto next_token; }
+      event_rec *e = code_event_new(st);
+      e->sent = s;
+      e->trig_begin = t;
+      e->trig_end = best_end;
+      e->source = sa;
+      e->target = ta;
+      e->place = place;
+      e->pattern = best_no;
+      snprintf(e->cameo, sizeof e->cameo, "%s", best->cameo);
+      code_date(st, dates, nd, se->start, t, &e->first, &e->last);
+      if (!strcmp(best->cameo, "042")) {
+        event_rec *h = code_event_new(st);
+        *h = doc->events[doc->nevents - 2];
+        h->source = doc->events[doc->nevents - 2].target;
+        h->target = doc->events[doc->nevents - 2].source;
+        snprintf(h->cameo, sizeof h->cameo, "043");
+      }
+      if (!strncmp(best->cameo, "057", 3)) {
+        /* the agreement: the words after the predicate, to a comma or a full stop */
+        if (doc->nagreements == st->ag_cap) {
+          size_t cap = st->ag_cap ? 2 * st->ag_cap : 8;
+          doc->agreements = arena_grow(&doc->mem, doc->agreements, doc->nagreements, cap, sizeof *doc->agreements);
+          st->ag_cap = cap;
+        }
+        uint32_t a0 = best_end, a1 = best_end;
+        while (a1 < end && a1 - a0 < CODE_TITLE_TOKS && doc->toks[a1].kind != TOK_PUNCT) a1++;
+        if (a1 > a0) {
+          agreement_rec *ag = &doc->agreements[doc->nagreements++];
+          memset(ag, 0, sizeof *ag);
+          ag->sent = s;
+          ag->start = doc->toks[a0].start;
+          ag->end = doc->toks[a1 - 1].end;
+          memcpy(ag->party1, sa.state, DOC_CODE_MAX);
+          memcpy(ag->party2, ta.state, DOC_CODE_MAX);
+          ag->first = e->first;
+          ag->last = e->last;
+        }
+      }
+      t = best_end - 1;
+      goto next_token;
+    }
+  next_token:;
+  }
+
+  /* figures */
+  figure figs[CODE_MAX_FIGURES];
+  size_t nf = figures_find(doc->text + se->start, se->end - se->start, doc->published, figs, CODE_MAX_FIGURES);
+  if (nf > CODE_MAX_FIGURES) nf = CODE_MAX_FIGURES;
+  for (size_t i = 0; i < nf; i++) {
+    const char *p1 = NULL, *p2 = NULL;
+    for (size_t k = mb; k < me; k++) {
+      const mention *m = &doc->mentions[k];
+      if (!m->state[0] || strlen(m->state) != 3) continue;
+      if (m->state2[0] && !p1) { p1 = m->state; p2 = m->state2; break; }
+      if (!p1) p1 = m->state;
+      else if (!p2 && strcmp(p1, m->state)) p2 = m->state;
+    }
+    if (!p2 && st->pa && st->pb) { p1 = st->pa; p2 = st->pb; }
+    if (!p1 || !p2) continue;
+    if (doc->nfigures == st->fig_cap) {
+      size_t cap = st->fig_cap ? 2 * st->fig_cap : 8;
+      doc->figures = arena_grow(&doc->mem, doc->figures, doc->nfigures, cap, sizeof *doc->figures);
+      st->fig_cap = cap;
+    }
+    figure_rec *f = &doc->figures[doc->nfigures++];
+    memset(f, 0, sizeof *f);
+    f->sent = s;
+    f->start = se->start + figs[i].start;
+    f->end = se->start + figs[i].end;
+    memcpy(f->indicator, figs[i].indicator, sizeof f->indicator);
+    f->value = figs[i].value;
+    memcpy(f->unit, figs[i].unit, sizeof f->unit);
+    memcpy(f->kind, figs[i].kind, sizeof f->kind);
+    snprintf(f->party1, DOC_CODE_MAX, "%s", p1);
+    snprintf(f->party2, DOC_CODE_MAX, "%s", p2);
+    f->first = figs[i].first;
+    f->last = figs[i].last;
+  }
+}
+
+/* The article's pair: the two states (or organisations) mentioned most. */
+static void code_pair(const dyad_doc *doc, const char **a, const char **b) {
+  const char *state[64];
+  size_t count[64], ns = 0;
+  for (size_t i = 0; i < doc->nmentions; i++) {
+    const mention *m = &doc->mentions[i];
+    if (!m->state[0] || m->rule == RULE_PAIR) continue;
+    size_t k = 0;
+    while (k < ns && strcmp(state[k], m->state)) k++;
+    if (k == ns) {
+      if (ns == 64) continue;
+      state[ns] = m->state;
+      count[ns++] = 0;
+    }
+    count[k]++;
+  }
+  size_t ia = ns, ib = ns;
+  for (size_t k = 0; k < ns; k++) {
+    if (ia == ns || count[k] > count[ia]) { ib = ia; ia = k; }
+    else if (ib == ns || count[k] > count[ib]) ib = k;
+  }
+  *a = ia < ns ? state[ia] : NULL;
+  *b = ib < ns ? state[ib] : NULL;
+}
+
+int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
+  (void)err;
+  code_state st;
+  memset(&st, 0, sizeof st);
+  st.doc = doc;
+  st.ctx = ctx;
+  st.pub0 = 1;
+  st.pub1 = 0;
+  if (doc->published.year) {
+    int y = doc->published.year, m = doc->published.month, d = doc->published.day;
+    if (m && d) st.pub0 = st.pub1 = dates_days(y, m, d);
+    else if (m) { st.pub0 = dates_days(y, m, 1); st.pub1 = dates_days(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1; }
+    else { st.pub0 = dates_days(y, 1, 1); st.pub1 = dates_days(y, 12, 31); }
+  }
+  code_pair(doc, &st.pa, &st.pb);
+  for (uint32_t s = 0; s < doc->nsents; s++)
+    if (doc->sents[s].zone == ZONE_ARTICLE) code_sentence(&st, s);
+  free(st.fbuf);
+  free(st.woff);
+  return 0;
+}

@@ -1,0 +1,199 @@
+/* verbs.c: loading the predicate dictionary and finding patterns by their
+ * trigger, see verbs.h.  Each item's alternatives are folded words kept
+ * in one array; triggers are indexed by a phrase matcher (match.h) of
+ * one-token phrases whose values are pattern numbers.
+ */
+#include "verbs.h"
+#include "err.h"
+#include "utf8.h"
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char verbs_header[] = "cameo\tlang\tpattern\ttarget";
+static const char *const verbs_targets[VT__COUNT] = {"avec", "obj", "a", "de", "host", "sym", "any"};
+
+struct verbs_table {
+  verbs_pattern *pats;   /* owned */
+  size_t n, cap;
+  char **alts;           /* owned: folded alternative words */
+  size_t nalts, alts_cap;
+  matcher *triggers;     /* owned: trigger word -> pattern numbers */
+  char *file;            /* owned */
+};
+
+void verbs_free(verbs_table *v) {
+  if (!v) return;
+  for (size_t i = 0; i < v->nalts; i++) free(v->alts[i]);
+  free(v->alts);
+  free(v->pats);
+  matcher_free(v->triggers);
+  free(v->file);
+  free(v);
+}
+
+size_t verbs_count(const verbs_table *v) { return v->n; }
+const verbs_pattern *verbs_at(const verbs_table *v, uint32_t i) { return i < v->n ? &v->pats[i] : NULL; }
+
+int verbs_alt_is(const verbs_table *v, uint32_t alt, const char *w, size_t n) {
+  return alt < v->nalts && strlen(v->alts[alt]) == n && !memcmp(v->alts[alt], w, n);
+}
+
+size_t verbs_triggered(const verbs_table *v, const char *w, size_t n, const uint32_t **out) {
+  uint32_t id = matcher_token_id(v->triggers, w, n);
+  size_t nv = 0;
+  *out = NULL;
+  if (id) matcher_longest(v->triggers, &id, 1, out, &nv);
+  return nv;
+}
+
+typedef struct verbs_load_state {
+  verbs_table *v;
+  long line;
+  int problems;
+  dict_report_fn fn;
+  void *user;
+} verbs_load_state;
+
+static void verbs_problem(verbs_load_state *L, const char *fmt, ...) DYAD_PRINTF(2, 3);
+static void verbs_problem(verbs_load_state *L, const char *fmt, ...) {
+  char msg[400];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  L->problems++;
+  if (L->fn) L->fn(L->user, L->v->file, L->line, msg);
+}
+
+static uint32_t verbs_alt_add(verbs_table *v, const char *s, size_t n) {
+  char buf[256];
+  size_t len = utf8_fold(s, n, buf, sizeof buf - 1);
+  buf[len] = '\0';
+  if (v->nalts == v->alts_cap) {
+    v->alts_cap = v->alts_cap ? 2 * v->alts_cap : 256;
+    v->alts = xrealloc(v->alts, v->alts_cap * sizeof *v->alts);
+  }
+  v->alts[v->nalts] = xstrdup(buf);
+  return (uint32_t)v->nalts++;
+}
+
+static void verbs_line(verbs_load_state *L, const char *f[4], const size_t fl[4]) {
+  verbs_table *v = L->v;
+  if (fl[0] < 2 || fl[0] > 4 || strspn(f[0], "0123456789") < fl[0]) {
+    verbs_problem(L, "bad CAMEO code '%.*s'", (int)fl[0], f[0]);
+    return;
+  }
+  int root = (f[0][0] - '0') * 10 + (f[0][1] - '0');
+  if (root < 1 || root > 20) {
+    verbs_problem(L, "CAMEO root %02d out of 01-20", root);
+    return;
+  }
+  if (!(fl[1] == 2 && (!memcmp(f[1], "fr", 2) || !memcmp(f[1], "en", 2)))) {
+    verbs_problem(L, "unknown language '%.*s' (fr or en)", (int)fl[1], f[1]);
+    return;
+  }
+  int target = -1;
+  for (int k = 0; k < VT__COUNT; k++)
+    if (strlen(verbs_targets[k]) == fl[3] && !memcmp(verbs_targets[k], f[3], fl[3])) target = k;
+  if (target < 0) {
+    verbs_problem(L, "unknown target '%.*s' (avec, obj, a, de, host, sym, any)", (int)fl[3], f[3]);
+    return;
+  }
+  verbs_pattern p;
+  memset(&p, 0, sizeof p);
+  memcpy(p.cameo, f[0], fl[0]);
+  p.target = (uint8_t)target;
+  p.file = v->file;
+  p.line = (uint32_t)L->line;
+  const char *s = f[2], *end = f[2] + fl[2];
+  while (s < end) {
+    while (s < end && *s == ' ') s++;
+    if (s >= end) break;
+    const char *e = s;
+    while (e < end && *e != ' ') e++;
+    if (p.nitems == VERBS_MAX_ITEMS) {
+      verbs_problem(L, "more than %d items in the pattern", VERBS_MAX_ITEMS);
+      return;
+    }
+    p.items[p.nitems] = (uint32_t)v->nalts;
+    for (const char *a = s; a <= e;) {
+      const char *b = a;
+      while (b < e && *b != '|') b++;
+      if (b == a) {
+        verbs_problem(L, "empty alternative in '%.*s'", (int)(e - s), s);
+        return;
+      }
+      verbs_alt_add(v, a, (size_t)(b - a));
+      p.nalts[p.nitems]++;
+      a = b + 1;
+    }
+    p.nitems++;
+    s = e;
+  }
+  if (p.nitems == 0) {
+    verbs_problem(L, "empty pattern");
+    return;
+  }
+  if (v->n == v->cap) {
+    v->cap = v->cap ? 2 * v->cap : 256;
+    v->pats = xrealloc(v->pats, v->cap * sizeof *v->pats);
+  }
+  for (uint8_t k = 0; k < p.nalts[0]; k++) {
+    const char *w = v->alts[p.items[0] + k];
+    size_t wl = strlen(w);
+    matcher_add(v->triggers, &w, &wl, 1, (uint32_t)v->n);
+  }
+  v->pats[v->n++] = p;
+}
+
+verbs_table *verbs_load(const char *path, dict_report_fn fn, void *user, int *problems) {
+  verbs_table *v = xcalloc(1, sizeof *v);
+  v->file = xstrdup(path);
+  v->triggers = matcher_new();
+  verbs_load_state L = {v, 0, 0, fn, user};
+  *problems = 0;
+  FILE *fp = fopen(path, "r");
+  if (!fp) {
+    verbs_problem(&L, "cannot read: %s", strerror(errno));
+    *problems = L.problems;
+    verbs_free(v);
+    return NULL;
+  }
+  char line[2048];
+  int header = 0;
+  while (fgets(line, sizeof line, fp)) {
+    L.line++;
+    size_t n = strcspn(line, "\r\n");
+    line[n] = '\0';
+    if (n == 0 || line[0] == '#') continue;
+    if (!header) {
+      if (strcmp(line, verbs_header)) {
+        verbs_problem(&L, "unknown header '%s' (expected '%s')", line, "cameo lang pattern target");
+        break;
+      }
+      header = 1;
+      continue;
+    }
+    size_t tabs = 0;
+    for (char *q = line; *q; q++) tabs += *q == '\t';
+    if (tabs != 3) {
+      verbs_problem(&L, "%zu fields, expected 4 (cameo lang pattern target)", tabs + 1);
+      continue;
+    }
+    const char *f[4];
+    size_t fl[4];
+    char *p = line;
+    for (int k = 0; k < 4; k++) {
+      char *t = strchr(p, '\t');
+      f[k] = p;
+      fl[k] = t ? (size_t)(t - p) : strlen(p);
+      p = t ? t + 1 : p + fl[k];
+    }
+    verbs_line(&L, f, fl);
+  }
+  fclose(fp);
+  *problems = L.problems;
+  return v;
+}

@@ -585,8 +585,10 @@ static void actors_dating(actors_run_state *st) {
     for (size_t e = 0; e < dict_nentries(st->d); e++) {
       const dict_entry *de = dict_entry_at(st->d, (uint32_t)e);
       if (de->kind == DK_PERSON && !strcmp(de->name, name)) {
+        /* a term still open runs at least to the files' last date */
+        int32_t as_of = dict_as_of(st->d);
         terms[nt].first = de->start;
-        terms[nt++].last = de->end;
+        terms[nt++].last = de->end == DICT_OPEN_END ? (as_of > de->start ? as_of : de->start) : de->end;
       }
     }
     if (!any) {

@@ -236,10 +236,12 @@ static void code_sentence(code_state *st, uint32_t s) {
   date_expr dates[CODE_MAX_DATES];
   size_t nd = dates_find(doc->text + se->start, se->end - se->start, doc->published, dates, CODE_MAX_DATES);
   if (nd > CODE_MAX_DATES) nd = CODE_MAX_DATES;
-  /* background: a sentence dated years before the article */
+  /* background: a sentence dated years before the article (or before the
+     terms of the leaders it names, when it is undated) */
   int background = 0;
+  int32_t ref = st->pub0 <= st->pub1 ? st->pub0 : doc->nactor_dates ? doc->actor_dates[0].first : INT32_MIN;
   for (size_t i = 0; i < nd; i++)
-    if (st->pub0 <= st->pub1 && dates[i].last < st->pub0 - 366 && dates[i].kind != DATE_PERIOD) background = 1;
+    if (ref != INT32_MIN && dates[i].last < ref - 366 && dates[i].kind != DATE_PERIOD) background = 1;
 
   for (uint32_t t = b; t < end; t++) {
     for (int k = 0; k < CODE_MAX_WORDS; k++) {

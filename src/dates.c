@@ -34,7 +34,8 @@
  *              YYYY/YYYY, YYYY-YY (a range of years, no cue needed)
  *   ranges     du [WD] D [MONTH [YYYY]] au [WD] D MONTH [YYYY];
  *              entre [le] D [MONTH [YYYY]] et [le] D MONTH [YYYY];
- *              les|le D et [le] D MONTH [YYYY]; D-D MONTH [YYYY];
+ *              les|le D et [le] D MONTH [YYYY] (no month after the first
+ *              day: "le 3 mai et le 4 juin" are two dates); D-D MONTH [YYYY];
  *              de|d'|entre MONTH [YYYY] à|et MONTH [YYYY];
  *              de|entre YYYY à|et YYYY
  *   relative   hier, avant-hier, aujourd'hui, demain, après-demain,
@@ -78,7 +79,9 @@
  *     the nearer to r1, if any (else the weekday is ignored); a written
  *     year is never changed.  "X dernier": the latest occurrence ending
  *     before the reference (a month: before the reference's month or
- *     day); "X prochain": the earliest starting after it.
+ *     day); "X prochain": the earliest starting after it.  After
+ *     "depuis" the latest occurrence starting by the reference, after
+ *     "d'ici" the earliest ending on or after it.
  *   - A bare WD: the latest such day on or before the reference (news
  *     tell of the past); "ce WD" the nearest one (within 3 days); "WD
  *     dernier" strictly before, "WD prochain" strictly after.

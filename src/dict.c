@@ -69,6 +69,7 @@ struct dict {
   size_t nprefixes, prefixes_cap;
   uint32_t *holders;           /* owned: person entries sorted by state, role, start */
   size_t nholders;
+  int32_t as_of;               /* latest day a term starts or ends */
   arena tmp;                   /* scratch for tokenising phrases */
 };
 
@@ -656,6 +657,12 @@ int dict_finish(dict *d, dict_report_fn fn, void *user) {
       keys[nk++].idx = (uint32_t)i;
     }
   qsort(keys, nk, sizeof *keys, dict_holder_cmp);
+  d->as_of = 0;
+  for (size_t i = 0; i < d->n; i++)
+    if (d->entries[i].kind == DK_PERSON) {
+      if (d->entries[i].start > d->as_of) d->as_of = d->entries[i].start;
+      if (d->entries[i].end != DICT_OPEN_END && d->entries[i].end > d->as_of) d->as_of = d->entries[i].end;
+    }
   free(d->holders);
   d->holders = xmalloc((nk + 1) * sizeof *d->holders);
   for (size_t i = 0; i < nk; i++) d->holders[i] = keys[i].idx;
@@ -703,3 +710,5 @@ const char *dict_prefix_state(const dict *d, const char *folded, size_t n) {
       return d->prefixes[i].state;
   return NULL;
 }
+
+int32_t dict_as_of(const dict *d) { return d->as_of; }

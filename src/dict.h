@@ -82,6 +82,10 @@ const char *dict_role_code(const dict *d, unsigned role);
 int dict_role_find(const dict *d, const char *code);
 /* The person entry holding (state, role) on day, or NULL. */
 const dict_entry *dict_holder(const dict *d, const char *state, unsigned role, int32_t day);
+/* The last day the people files speak of (the latest start or end of a
+ * term): terms still open are known to run at least until then. */
+int32_t dict_as_of(const dict *d);
+
 /* The state whose compound-adjective prefix is folded[0..n) ("franco"),
  * or NULL. */
 const char *dict_prefix_state(const dict *d, const char *folded, size_t n);

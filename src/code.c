@@ -25,6 +25,9 @@ typedef struct code_state {
   uint32_t base;              /* first token of the sentence */
   int32_t pub0, pub1;         /* publication date as a period; pub0 > pub1 unknown */
   const char *pa, *pb;        /* the article's pair of states */
+  dyad_date ref;              /* reference for partial dates: publication, or
+                                 the middle of the leaders' terms when undated */
+  int32_t cur0, cur1;         /* the last date the article gave an event */
   size_t ev_cap, fig_cap, ag_cap;
 } code_state;
 
@@ -212,7 +215,13 @@ static void code_date(code_state *st, const date_expr *d, size_t nd, uint32_t ss
     uint32_t dist = d[i].start > at ? d[i].start - at : at - d[i].end;
     if (dist < bestd) { bestd = dist; best = &d[i]; }
   }
-  if (best) { *first = best->first; *last = best->last; return; }
+  if (best) {
+    *first = st->cur0 = best->first;
+    *last = st->cur1 = best->last;
+    return;
+  }
+  /* a sentence without a date tells more about the last event dated */
+  if (st->cur0 <= st->cur1) { *first = st->cur0; *last = st->cur1; return; }
   if (st->pub0 <= st->pub1) { *first = st->pub0; *last = st->pub1; return; }
   const dyad_doc *doc = st->doc;
   if (doc->nactor_dates) {
@@ -234,7 +243,7 @@ static void code_sentence(code_state *st, uint32_t s) {
   code_sentence_mentions(doc, s, &mb, &me);
   uint32_t b = se->tok_begin, end = se->tok_end;
   date_expr dates[CODE_MAX_DATES];
-  size_t nd = dates_find(doc->text + se->start, se->end - se->start, doc->published, dates, CODE_MAX_DATES);
+  size_t nd = dates_find(doc->text + se->start, se->end - se->start, st->ref, dates, CODE_MAX_DATES);
   if (nd > CODE_MAX_DATES) nd = CODE_MAX_DATES;
   /* background: a sentence dated years before the article (or before the
      terms of the leaders it names, when it is undated) */
@@ -451,6 +460,13 @@ int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
     else { st.pub0 = dates_days(y, 1, 1); st.pub1 = dates_days(y, 12, 31); }
   }
   code_pair(doc, &st.pa, &st.pb);
+  st.cur0 = 1;
+  st.cur1 = 0;
+  st.ref = doc->published;
+  if (!st.ref.year && doc->nactor_dates) {
+    int32_t mid = doc->actor_dates[0].first / 2 + doc->actor_dates[doc->nactor_dates - 1].last / 2;
+    dates_civil(mid, &st.ref.year, &st.ref.month, &st.ref.day);
+  }
   for (uint32_t s = 0; s < doc->nsents; s++)
     if (doc->sents[s].zone == ZONE_ARTICLE) code_sentence(&st, s);
   free(st.fbuf);

@@ -233,6 +233,69 @@ static void code_date(code_state *st, const date_expr *d, size_t nd, uint32_t ss
   *last = 0;
 }
 
+/* Tokens [a, b) only separate items of a list: commas, "et", "ainsi que",
+ * parentheses, determiners and prepositions. */
+static int code_listed(const code_state *st, uint32_t a, uint32_t b) {
+  static const char *const glue[] = {",", "et", "ainsi", "que", "(", ")", "le", "la", "les", "l'", "de", "du",
+                                     "des", "d'", "au", "aux", "a", ";", NULL};
+  if (b < a || b - a > 4) return 0;
+  int sep = 0;
+  for (uint32_t q = a; q < b; q++) {
+    if (!code_tok_is_any(st, q, glue)) return 0;
+    sep |= code_tok_is(st, q, ",") || code_tok_is(st, q, "et") || code_tok_is(st, q, ";");
+  }
+  return sep;
+}
+
+/* Record the event of pattern p (tokens t..e) from sa to ta, with its
+ * date; a visit (042) gives the host's 043 too, and a hosting (043) the
+ * visitor's 042; a signing (057) gives an agreement. */
+static void code_emit(code_state *st, uint32_t s, uint32_t t, uint32_t e_end, const verbs_pattern *p,
+                      uint32_t pno, const doc_actor *sa, const doc_actor *ta, int32_t place,
+                      const date_expr *dates, size_t nd) {
+  dyad_doc *doc = st->doc;
+  const sentence *se = &doc->sents[s];
+  event_rec *e = code_event_new(st);
+  e->sent = s;
+  e->trig_begin = t;
+  e->trig_end = e_end;
+  e->source = *sa;
+  e->target = *ta;
+  e->place = place;
+  e->pattern = pno;
+  snprintf(e->cameo, sizeof e->cameo, "%s", p->cameo);
+  code_date(st, dates, nd, se->start, t, &e->first, &e->last);
+  if (!strcmp(p->cameo, "042") || !strcmp(p->cameo, "043")) {
+    event_rec *h = code_event_new(st);
+    *h = doc->events[doc->nevents - 2];
+    h->source = doc->events[doc->nevents - 2].target;
+    h->target = doc->events[doc->nevents - 2].source;
+    snprintf(h->cameo, sizeof h->cameo, "%s", !strcmp(p->cameo, "042") ? "043" : "042");
+  }
+  if (!strncmp(p->cameo, "057", 3)) {
+    /* the agreement: the words after the predicate, to a comma or a full stop */
+    if (doc->nagreements == st->ag_cap) {
+      size_t cap = st->ag_cap ? 2 * st->ag_cap : 8;
+      doc->agreements = arena_grow(&doc->mem, doc->agreements, doc->nagreements, cap, sizeof *doc->agreements);
+      st->ag_cap = cap;
+    }
+    uint32_t a0 = e_end, a1 = e_end;
+    while (a1 < se->tok_end && a1 - a0 < CODE_TITLE_TOKS && doc->toks[a1].kind != TOK_PUNCT) a1++;
+    if (a1 > a0) {
+      agreement_rec *ag = &doc->agreements[doc->nagreements++];
+      memset(ag, 0, sizeof *ag);
+      ag->sent = s;
+      ag->start = doc->toks[a0].start;
+      ag->end = doc->toks[a1 - 1].end;
+      memcpy(ag->party1, sa->state, DOC_CODE_MAX);
+      memcpy(ag->party2, ta->state, DOC_CODE_MAX);
+      event_rec *ev = &doc->events[doc->nevents - 1];
+      ag->first = ev->first;
+      ag->last = ev->last;
+    }
+  }
+}
+
 static void code_sentence(code_state *st, uint32_t s) {
   dyad_doc *doc = st->doc;
   const sentence *se = &doc->sents[s];
@@ -340,42 +403,19 @@ static void code_sentence(code_state *st, uint32_t s) {
         code_actor(&ta, tgt, 0);
       }
       if (!ta.state[0] || !strcmp(ta.state, sa.state)) { t = best_end - 1; goto next_token; }
-      event_rec *e = code_event_new(st);
-      e->sent = s;
-      e->trig_begin = t;
-      e->trig_end = best_end;
-      e->source = sa;
-      e->target = ta;
-      e->place = place;
-      e->pattern = best_no;
-      snprintf(e->cameo, sizeof e->cameo, "%s", best->cameo);
-      code_date(st, dates, nd, se->start, t, &e->first, &e->last);
-      if (!strcmp(best->cameo, "042")) {
-        event_rec *h = code_event_new(st);
-        *h = doc->events[doc->nevents - 2];
-        h->source = doc->events[doc->nevents - 2].target;
-        h->target = doc->events[doc->nevents - 2].source;
-        snprintf(h->cameo, sizeof h->cameo, "043");
-      }
-      if (!strncmp(best->cameo, "057", 3)) {
-        /* the agreement: the words after the predicate, to a comma or a full stop */
-        if (doc->nagreements == st->ag_cap) {
-          size_t cap = st->ag_cap ? 2 * st->ag_cap : 8;
-          doc->agreements = arena_grow(&doc->mem, doc->agreements, doc->nagreements, cap, sizeof *doc->agreements);
-          st->ag_cap = cap;
-        }
-        uint32_t a0 = best_end, a1 = best_end;
-        while (a1 < end && a1 - a0 < CODE_TITLE_TOKS && doc->toks[a1].kind != TOK_PUNCT) a1++;
-        if (a1 > a0) {
-          agreement_rec *ag = &doc->agreements[doc->nagreements++];
-          memset(ag, 0, sizeof *ag);
-          ag->sent = s;
-          ag->start = doc->toks[a0].start;
-          ag->end = doc->toks[a1 - 1].end;
-          memcpy(ag->party1, sa.state, DOC_CODE_MAX);
-          memcpy(ag->party2, ta.state, DOC_CODE_MAX);
-          ag->first = e->first;
-          ag->last = e->last;
+      code_emit(st, s, t, best_end, best, best_no, &sa, &ta, place, dates, nd);
+      /* an enumeration of targets ("les ambassadeurs d'Angola, du Liban et
+         du Canada"): one event for each state */
+      if (tgt && !pair && best->target != VT_SYM && best->target != VT_HOST) {
+        const mention *last = tgt;
+        for (size_t i = (size_t)(tgt - doc->mentions) + 1; i < me; i++) {
+          const mention *m = &doc->mentions[i];
+          if (!code_listed(st, last->tok_end, m->tok_begin)) break;
+          last = m;
+          if (!m->state[0] || !strcmp(m->state, sa.state) || !strcmp(m->state, ta.state)) continue;
+          doc_actor more;
+          code_actor(&more, m, 0);
+          code_emit(st, s, t, best_end, best, best_no, &sa, &more, -1, dates, nd);
         }
       }
       t = best_end - 1;

@@ -28,6 +28,7 @@ typedef struct code_state {
   dyad_date ref;              /* reference for partial dates: publication, or
                                  the middle of the leaders' terms when undated */
   int32_t cur0, cur1;         /* the last date the article gave an event */
+  char indicator[16];         /* the last figure's indicator ("ce chiffre" refers to it) */
   size_t ev_cap, fig_cap, ag_cap;
 } code_state;
 
@@ -439,6 +440,10 @@ static void code_sentence(code_state *st, uint32_t s) {
     }
     if (!p2 && st->pa && st->pb) { p1 = st->pa; p2 = st->pb; }
     if (!p1 || !p2) continue;
+    /* a figure whose sentence names no indicator continues the last one */
+    if (figs[i].indicator[0]) memcpy(st->indicator, figs[i].indicator, sizeof st->indicator);
+    else if (st->indicator[0]) memcpy(figs[i].indicator, st->indicator, sizeof st->indicator);
+    else continue;
     if (doc->nfigures == st->fig_cap) {
       size_t cap = st->fig_cap ? 2 * st->fig_cap : 8;
       doc->figures = arena_grow(&doc->mem, doc->figures, doc->nfigures, cap, sizeof *doc->figures);

@@ -134,6 +134,9 @@ static const char *const code_negations[] = {"pas", "jamais", "aucun", "aucune",
 static const char *const code_modals[] = {"devoir", "aller", "pouvoir", "vouloir", "souhaiter", "esperer",
                                           "prevoir", "envisager", "compter", "entendre", "projeter", NULL};
 static const char *const code_purpose[] = {"pour", "afin", NULL};
+/* First words of a fronted adverbial clause, closed by a comma. */
+static const char *const code_fronting[] = {"apres", "lors", "au", "a", "en", "pour", "dans", "suite",
+                                            "avant", "durant", "pendant", "depuis", "outre", NULL};
 static const char *const code_preps[] = {"a", "au", "aux", "avec", "de", "du", "des", "d'", "en", "pour",
                                          "par", "sur", "entre", "selon", "contre", "vers", "chez", NULL};
 
@@ -335,11 +338,19 @@ static void code_sentence(code_state *st, uint32_t s) {
       /* source: a pair, or the subject */
       const mention *src = NULL, *tgt = NULL, *place_src = NULL;
       int pair = 0;
+      uint32_t front = b;
+      if (code_tok_is_any(st, b, code_fronting))
+        for (uint32_t q = b + 1; q < t; q++)
+          if (code_tok_is(st, q, ",")) { front = q + 1; break; }
       for (size_t i = mb; i < me && doc->mentions[i].tok_end <= t; i++) {
         const mention *m = &doc->mentions[i];
         if (m->rule == RULE_PAIR && m->state[0] && m->state2[0]) { src = m; pair = 1; break; }
         if (!m->state[0] || code_after_prep(st, m, b)) continue;
         /* people and offices act; a bare place may be a dateline ("Hanoi (VNA) -") */
+        /* the subject comes after a fronted adverbial clause ("Après son
+           passage à Paris pour rencontrer Emmanuel Macron, Macky Sall a
+           rendu visite...") */
+        if (m->tok_begin < front) continue;
         if (code_is_place(m)) { if (!place_src) place_src = m; }
         else if (!src) src = m;
       }

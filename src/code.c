@@ -13,6 +13,7 @@
 #define CODE_MAX_DATES 16
 #define CODE_MAX_FIGURES 16
 #define CODE_TITLE_TOKS 16    /* words of an agreement's title */
+#define CODE_MAX_LIST 12      /* states of an enumerated source or target */
 
 typedef struct code_state {
   dyad_doc *doc;
@@ -251,6 +252,27 @@ static int code_listed(const code_state *st, uint32_t a, uint32_t b) {
   return sep;
 }
 
+/* The mentions listed with first ("A, B et C"), before token limit:
+ * first itself, then each next one separated by list glue only; at most
+ * CODE_MAX_LIST.  With first NULL, only head (a pair or none). */
+static size_t code_list(const code_state *st, const mention *head, const mention *first, size_t me,
+                        uint32_t limit, const mention **out) {
+  out[0] = head;
+  if (!first) return 1;
+  size_t n = 1;
+  const dyad_doc *doc = st->doc;
+  const mention *last = first;
+  for (size_t i = (size_t)(first - doc->mentions) + 1; i < me && n < CODE_MAX_LIST; i++) {
+    const mention *m = &doc->mentions[i];
+    if (m->tok_end > limit || !code_listed(st, last->tok_end, m->tok_begin)) break;
+    last = m;
+    size_t k = 0;
+    while (k < n && strcmp(out[k]->state, m->state)) k++;
+    if (k == n && m->state[0]) out[n++] = m;
+  }
+  return n;
+}
+
 /* Record the event of pattern p (tokens t..e) from sa to ta, with its
  * date; a visit (042) gives the host's 043 too, and a hosting (043) the
  * visitor's 042; a signing (057) gives an agreement. */
@@ -415,21 +437,22 @@ static void code_sentence(code_state *st, uint32_t s) {
         code_actor(&ta, tgt, 0);
       }
       if (!ta.state[0] || !strcmp(ta.state, sa.state)) { t = best_end - 1; goto next_token; }
-      code_emit(st, s, t, best_end, best, best_no, &sa, &ta, place, dates, nd);
-      /* an enumeration of targets ("les ambassadeurs d'Angola, du Liban et
-         du Canada"): one event for each state */
-      if (tgt && !pair && best->target != VT_SYM && best->target != VT_HOST) {
-        const mention *last = tgt;
-        for (size_t i = (size_t)(tgt - doc->mentions) + 1; i < me; i++) {
-          const mention *m = &doc->mentions[i];
-          if (!code_listed(st, last->tok_end, m->tok_begin)) break;
-          last = m;
-          if (!m->state[0] || !strcmp(m->state, sa.state) || !strcmp(m->state, ta.state)) continue;
-          doc_actor more;
-          code_actor(&more, m, 0);
-          code_emit(st, s, t, best_end, best, best_no, &sa, &more, -1, dates, nd);
+      /* enumerated sources ("le Mali, le Burkina Faso et le Niger ont
+         rappelé...") and targets ("les ambassadeurs d'Angola, du Liban et
+         du Canada"): one event for each pair of states */
+      const mention *srcs[CODE_MAX_LIST], *tgts[CODE_MAX_LIST];
+      size_t ns = code_list(st, src, pair ? NULL : src, me, t, srcs), nt = 1;
+      tgts[0] = tgt;
+      if (tgt && !pair && best->target != VT_SYM && best->target != VT_HOST)
+        nt = code_list(st, tgt, tgt, me, end, tgts);
+      for (size_t i = 0; i < ns; i++)
+        for (size_t j = 0; j < nt; j++) {
+          doc_actor a1 = sa, a2 = ta;
+          if (i) code_actor(&a1, srcs[i], 0);
+          if (j) code_actor(&a2, tgts[j], 0);
+          if (!a1.state[0] || !a2.state[0] || !strcmp(a1.state, a2.state)) continue;
+          code_emit(st, s, t, best_end, best, best_no, &a1, &a2, i || j ? -1 : place, dates, nd);
         }
-      }
       t = best_end - 1;
       goto next_token;
     }

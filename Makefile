@@ -109,8 +109,10 @@ bench: $(BUILD)/dyad $(DATA)
 	sh bench/run.sh $(BUILD)/dyad
 
 demo: $(BUILD)/dyad $(DATA)
-	@echo "== dyad inspect examples/ (what the pipeline sees)"
-	$(BUILD)/dyad inspect examples/
+	@echo "== dyad inspect examples/entretien-hanoi.txt (what the pipeline sees)"
+	$(BUILD)/dyad inspect examples/entretien-hanoi.txt
+	@echo "== dyad code examples/ (events, figures, agreements as JSON lines)"
+	$(BUILD)/dyad code examples/
 
 clean:
 	rm -rf $(BUILD)

@@ -427,7 +427,7 @@ static void code_sentence(code_state *st, uint32_t s) {
           }
         if (tgt) {
           code_actor(&ta, tgt, 0);
-          if (code_is_place(tgt)) place = (int32_t)(tgt - doc->mentions);
+          if (code_is_place(tgt) && best->target == VT_HOST) place = (int32_t)(tgt - doc->mentions);
         } else if (st->pa && st->pb && (!strcmp(sa.state, st->pa) || !strcmp(sa.state, st->pb))) {
           snprintf(ta.state, DOC_CODE_MAX, "%s", !strcmp(sa.state, st->pa) ? st->pb : st->pa);
           ta.role = sa.role;

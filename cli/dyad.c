@@ -26,7 +26,7 @@ static const char usage[] =
     "  inspect FILE...   show each sentence: zone, tokens, lemmas, parts of speech\n"
     "  code FILE...      coded events, figures and agreements as JSON lines\n"
     "  dump --stage=S FILE...  one stage's layer as stable text (normalise,\n"
-    "                    clean, segment, tag, repair, actors), for golden tests\n"
+    "                    clean, segment, tag, repair, actors, code), for golden tests\n"
     "  dict check [FILE...]  validate the dictionaries (and FILEs), listing\n"
     "                    every problem as file:line: message\n"
     "  help, version\n"
@@ -183,7 +183,7 @@ int main(int argc, char **argv) {
     return EXIT_USAGE;
   }
   if (!strcmp(r.cmd, "dump") && !r.stage) {
-    fputs("dyad: dump: --stage=normalise|clean|segment|tag|repair|actors is required\n", stderr);
+    fputs("dyad: dump: --stage=normalise|clean|segment|tag|repair|actors|code is required\n", stderr);
     free(files);
     free(dicts);
     return EXIT_USAGE;

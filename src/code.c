@@ -143,12 +143,12 @@ static const char *const code_preps[] = {"a", "au", "aux", "avec", "de", "du", "
 
 /* Is the predicate at t..e a real, asserted act (not negated, planned or wished)? */
 static int code_asserted(const code_state *st, uint32_t t, uint32_t e, uint32_t b, uint32_t send) {
-  /* negation: ne/n' before, pas/jamais after */
-  int ne = 0;
-  for (uint32_t q = t > b + 3 ? t - 3 : b; q < t; q++) ne |= code_tok_is(st, q, "ne") || code_tok_is(st, q, "n'");
-  if (ne)
-    for (uint32_t q = t; q < e + 3 && q < send; q++)
-      if (code_tok_is_any(st, q, code_negations)) return 0;
+  /* negation: ne/n' before the predicate, pas/jamais after the ne
+     ("n'a pas signé", "ne s'est jamais rendu") */
+  for (uint32_t q = t > b + 3 ? t - 3 : b; q < t; q++)
+    if (code_tok_is(st, q, "ne") || code_tok_is(st, q, "n'"))
+      for (uint32_t r = q + 1; r < e + 3 && r < send; r++)
+        if (code_tok_is_any(st, r, code_negations)) return 0;
   /* future or conditional on the predicate or its auxiliary */
   for (uint32_t q = t > b + 2 ? t - 2 : b; q < e; q++)
     if (code_has_tag(st, q, "ifut") || code_has_tag(st, q, "cond")) return 0;
@@ -305,7 +305,7 @@ static void code_emit(code_state *st, uint32_t s, uint32_t t, uint32_t e_end, co
       doc->agreements = arena_grow(&doc->mem, doc->agreements, doc->nagreements, cap, sizeof *doc->agreements);
       st->ag_cap = cap;
     }
-    uint32_t a0 = e_end, a1 = e_end;
+    uint32_t a0 = t + 1, a1 = t + 1;
     while (a1 < se->tok_end && a1 - a0 < CODE_TITLE_TOKS && doc->toks[a1].kind != TOK_PUNCT) a1++;
     if (a1 > a0) {
       agreement_rec *ag = &doc->agreements[doc->nagreements++];

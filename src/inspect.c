@@ -9,6 +9,7 @@
  */
 #include "actors.h"
 #include "ctx.h"
+#include "dates.h"
 #include "dict.h"
 #include "doc.h"
 #include "json.h"
@@ -275,6 +276,29 @@ int dyad_dump_write(const dyad_doc *doc, const dyad_ctx *ctx, const char *stage,
         if (r.tags_len) fprintf(out, " %.*s", (int)r.tags_len, r.tags);
       }
       fputc('\n', out);
+    }
+  } else if (!strcmp(stage, "code")) {
+    for (size_t k = 0; k < doc->nevents; k++) {
+      const event_rec *e = &doc->events[k];
+      char sc[32], tc[32], date[32] = "-";
+      if (e->first <= e->last) dates_format(e->first, e->last, date);
+      const token *a = &doc->toks[e->trig_begin], *b = &doc->toks[e->trig_end - 1];
+      fprintf(out, "%u\tevent\t%s\t%s>%s\t%s\t%.*s\n", e->sent + 1, e->cameo,
+              actors_code_of(ctx, e->source.state, e->source.role, sc),
+              actors_code_of(ctx, e->target.state, e->target.role, tc), date, (int)(b->end - a->start),
+              doc->text + a->start);
+    }
+    for (size_t k = 0; k < doc->nfigures; k++) {
+      const figure_rec *f = &doc->figures[k];
+      char period[32] = "-";
+      if (f->first <= f->last) dates_format(f->first, f->last, period);
+      fprintf(out, "%u\tfigure\t%s\t%s+%s\t%s\t%.17g %s %s\n", f->sent + 1, f->indicator, f->party1,
+              f->party2, period, f->value, f->unit, f->kind);
+    }
+    for (size_t k = 0; k < doc->nagreements; k++) {
+      const agreement_rec *g = &doc->agreements[k];
+      fprintf(out, "%u\tagreement\t%s+%s\t%.*s\n", g->sent + 1, g->party1, g->party2,
+              (int)(g->end - g->start), doc->text + g->start);
     }
   } else if (!strcmp(stage, "actors")) {
     for (size_t k = 0; k < doc->nmentions; k++) {

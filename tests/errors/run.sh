@@ -66,7 +66,7 @@ check usage-no-args 2 "usage: dyad COMMAND [OPTIONS] FILE... (try 'dyad help')" 
 check usage-unknown-command 2 "dyad: unknown command 'frob' (try 'dyad help')" -- frob x
 check usage-unknown-option 2 "dyad: unknown option '--frob' (try 'dyad help')" -- code --frob x
 check usage-no-input 2 "dyad: code: no input (give files, directories or - for stdin)" -- code
-check usage-dump-stage 2 "dyad: dump: --stage=normalise|clean|segment|tag|repair|actors is required" -- dump nul.txt
+check usage-dump-stage 2 "dyad: dump: --stage=normalise|clean|segment|tag|repair|actors|code is required" -- dump nul.txt
 check data-missing 3 "dyad: nodata/fr.lex: error: cannot open the lexicon: No such file or directory
 dyad: the data files are built by 'make'; point --data or DYAD_DATA at their directory" -- code --data nodata nul.txt
 

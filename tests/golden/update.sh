@@ -7,6 +7,7 @@ for txt in tests/golden/*.txt; do
   name=${txt%.txt}
   case $(basename "$name") in
     actors-*) stages=actors ;;
+    code-*) stages=code ;;
     *) stages="normalise clean segment tag repair" ;;
   esac
   for stage in $stages; do

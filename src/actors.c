@@ -556,12 +556,23 @@ static int actors_strcmp(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Periods allowed by the terms of the people named, when undated. */
+/* Periods allowed by the terms of the people named, when undated: the
+ * periods when the most of them were in office (all of them, unless one
+ * was named for an earlier post or wrongly: a majority, not a strict
+ * intersection, so one stray name does not empty or skew the result). */
+typedef struct actors_edge {
+  int32_t day;
+  int delta;   /* +1 a term starts that day, -1 one ended the day before */
+} actors_edge;
+
+static int actors_edge_cmp(const void *a, const void *b) {
+  const actors_edge *x = a, *y = b;
+  if (x->day != y->day) return x->day < y->day ? -1 : 1;
+  return x->delta < y->delta ? -1 : x->delta > y->delta;
+}
+
 static void actors_dating(actors_run_state *st) {
   dyad_doc *doc = st->doc;
-  doc_period *cur = NULL;
-  size_t ncur = 0;
-  int any = 0;
   /* the distinct people named */
   const char **names = xmalloc((st->nm + 1) * sizeof *names);
   size_t nn0 = 0;
@@ -571,62 +582,72 @@ static void actors_dating(actors_run_state *st) {
       names[nn0++] = dict_entry_at(st->d, (uint32_t)m->person)->name;
   }
   if (nn0) qsort(names, nn0, sizeof *names, actors_strcmp);
+  actors_edge *edges = NULL;
+  size_t ne = 0, cap = 0;
+  int32_t as_of = dict_as_of(st->d);
   for (size_t i = 0; i < nn0; i++) {
     const char *name = names[i];
     if (i && !strcmp(names[i - 1], name)) continue;
-    /* this person's terms */
+    /* this person's terms, merged so that two posts held at once count once */
+    doc_period terms[64];
     size_t nt = 0;
-    for (size_t e = 0; e < dict_nentries(st->d); e++) {
+    for (size_t e = 0; e < dict_nentries(st->d) && nt < 64; e++) {
       const dict_entry *de = dict_entry_at(st->d, (uint32_t)e);
-      nt += de->kind == DK_PERSON && !strcmp(de->name, name);
+      if (de->kind != DK_PERSON || strcmp(de->name, name)) continue;
+      /* a term still open runs at least to the files' last date */
+      int32_t last = de->end == DICT_OPEN_END ? (as_of > de->start ? as_of : de->start) : de->end;
+      terms[nt++] = (doc_period){de->start, last};
     }
-    doc_period *terms = arena_alloc(&doc->mem, (nt + 1) * sizeof *terms);
-    nt = 0;
-    for (size_t e = 0; e < dict_nentries(st->d); e++) {
-      const dict_entry *de = dict_entry_at(st->d, (uint32_t)e);
-      if (de->kind == DK_PERSON && !strcmp(de->name, name)) {
-        /* a term still open runs at least to the files' last date */
-        int32_t as_of = dict_as_of(st->d);
-        terms[nt].first = de->start;
-        terms[nt++].last = de->end == DICT_OPEN_END ? (as_of > de->start ? as_of : de->start) : de->end;
+    for (size_t a = 1; a < nt; a++)
+      for (size_t c = a; c > 0 && terms[c].first < terms[c - 1].first; c--) {
+        doc_period t = terms[c];
+        terms[c] = terms[c - 1];
+        terms[c - 1] = t;
+      }
+    size_t k = 0;
+    for (size_t a = 0; a < nt; a++) {
+      if (k && terms[a].first <= terms[k - 1].last + 1) {
+        if (terms[a].last > terms[k - 1].last) terms[k - 1].last = terms[a].last;
+      } else {
+        terms[k++] = terms[a];
       }
     }
-    if (!any) {
-      cur = terms;
-      ncur = nt;
-      any = 1;
-      continue;
+    if (ne + 2 * k > cap) {
+      cap = 2 * (ne + 2 * k) + 16;
+      edges = xrealloc(edges, cap * sizeof *edges);
     }
-    doc_period *next = arena_alloc(&doc->mem, (ncur * nt + 1) * sizeof *next);
-    size_t nn = 0;
-    for (size_t a = 0; a < ncur; a++)
-      for (size_t c = 0; c < nt; c++) {
-        int32_t f = cur[a].first > terms[c].first ? cur[a].first : terms[c].first;
-        int32_t l = cur[a].last < terms[c].last ? cur[a].last : terms[c].last;
-        if (f <= l) next[nn++] = (doc_period){f, l};
-      }
-    if (nn == 0) continue; /* contradictory: keep what we had */
-    cur = next;
-    ncur = nn;
+    for (size_t a = 0; a < k; a++) {
+      edges[ne++] = (actors_edge){terms[a].first, +1};
+      edges[ne++] = (actors_edge){terms[a].last + 1, -1};
+    }
   }
   free(names);
-  /* sort and merge */
-  for (size_t a = 1; a < ncur; a++)
-    for (size_t c = a; c > 0 && cur[c].first < cur[c - 1].first; c--) {
-      doc_period t = cur[c];
-      cur[c] = cur[c - 1];
-      cur[c - 1] = t;
-    }
-  size_t k = 0;
-  for (size_t a = 0; a < ncur; a++) {
-    if (k && cur[a].first <= cur[k - 1].last + 1) {
-      if (cur[a].last > cur[k - 1].last) cur[k - 1].last = cur[a].last;
-    } else {
-      cur[k++] = cur[a];
-    }
+  doc->nactor_dates = 0;
+  if (!ne) {
+    free(edges);
+    return;
   }
-  doc->actor_dates = cur;
-  doc->nactor_dates = k;
+  qsort(edges, ne, sizeof *edges, actors_edge_cmp);
+  /* sweep: the highest number of people in office at once, and when */
+  int count = 0, best = 0;
+  for (size_t i = 0; i < ne; i++) {
+    count += edges[i].delta;
+    if (count > best) best = count;
+  }
+  doc_period *out = arena_alloc(&doc->mem, (ne / 2 + 1) * sizeof *out);
+  size_t no = 0;
+  count = 0;
+  for (size_t i = 0; i < ne; i++) {
+    int before = count;
+    count += edges[i].delta;
+    /* apply every edge of the same day before judging */
+    while (i + 1 < ne && edges[i + 1].day == edges[i].day) count += edges[++i].delta;
+    if (count == best && before != best) out[no++] = (doc_period){edges[i].day, edges[i].day};
+    else if (count != best && before == best && no) out[no - 1].last = edges[i].day - 1;
+  }
+  free(edges);
+  doc->actor_dates = out;
+  doc->nactor_dates = no;
 }
 
 int actors_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {

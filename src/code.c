@@ -322,6 +322,19 @@ static void code_emit(code_state *st, uint32_t s, uint32_t t, uint32_t e_end, co
   }
 }
 
+/* 1 if text may state a number: a digit or a number word's stem. */
+static int code_has_number(const char *text, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    char c = text[i];
+    if (c >= '0' && c <= '9') return 1;
+    if ((c == 'l' || c == 'L') && i + 3 < n && text[i + 1] == 'l' && text[i + 2] == 'i' &&
+        (text[i + 3] == 'a' || text[i + 3] == 'o'))
+      return 1; /* milliard, million, billion */
+    if ((c == 'm' || c == 'M') && i + 3 < n && !memcmp(text + i + 1, "ill", 3)) return 1; /* mille */
+  }
+  return 0;
+}
+
 static void code_sentence(code_state *st, uint32_t s) {
   dyad_doc *doc = st->doc;
   const sentence *se = &doc->sents[s];
@@ -331,16 +344,10 @@ static void code_sentence(code_state *st, uint32_t s) {
   size_t mb, me;
   code_sentence_mentions(doc, s, &mb, &me);
   uint32_t b = se->tok_begin, end = se->tok_end;
+  /* the sentence's dates, found when its first predicate needs them */
   date_expr dates[CODE_MAX_DATES];
-  size_t nd = dates_find(doc->text + se->start, se->end - se->start, st->ref, dates, CODE_MAX_DATES);
-  if (nd > CODE_MAX_DATES) nd = CODE_MAX_DATES;
-  /* background: a sentence dated years before the article (or before the
-     terms of the leaders it names, when it is undated) */
-  int background = 0;
-  int32_t ref = st->pub0 <= st->pub1 ? st->pub0 : doc->nactor_dates ? doc->actor_dates[0].first : INT32_MIN;
-  for (size_t i = 0; i < nd; i++)
-    if (ref != INT32_MIN && dates[i].last < ref - 366 && dates[i].kind != DATE_PERIOD) background = 1;
-
+  size_t nd = 0;
+  int dated = 0, background = 0;
   for (uint32_t t = b; t < end; t++) {
     for (int k = 0; k < CODE_MAX_WORDS; k++) {
       const char *w = code_word(st, t, k);
@@ -356,6 +363,16 @@ static void code_sentence(code_state *st, uint32_t s) {
         if (e > best_end) { best_end = e; best = p; best_no = pats[i]; }
       }
       if (!best) continue;
+      if (!dated) {
+        dated = 1;
+        nd = dates_find(doc->text + se->start, se->end - se->start, st->ref, dates, CODE_MAX_DATES);
+        if (nd > CODE_MAX_DATES) nd = CODE_MAX_DATES;
+        /* background: a sentence dated years before the article (or
+           before the terms of the leaders it names, when it is undated) */
+        int32_t ref = st->pub0 <= st->pub1 ? st->pub0 : doc->nactor_dates ? doc->actor_dates[0].first : INT32_MIN;
+        for (size_t i = 0; i < nd; i++)
+          if (ref != INT32_MIN && dates[i].last < ref - 366 && dates[i].kind != DATE_PERIOD) background = 1;
+      }
       if (background || !code_asserted(st, t, best_end, b, end)) { t = best_end - 1; goto next_token; }
       /* source: a pair, or the subject */
       const mention *src = NULL, *tgt = NULL, *place_src = NULL;
@@ -459,7 +476,8 @@ static void code_sentence(code_state *st, uint32_t s) {
   next_token:;
   }
 
-  /* figures */
+  /* figures: only where there is a number to find */
+  if (!code_has_number(doc->text + se->start, se->end - se->start)) return;
   figure figs[CODE_MAX_FIGURES];
   size_t nf = figures_find(doc->text + se->start, se->end - se->start, doc->published, figs, CODE_MAX_FIGURES);
   if (nf > CODE_MAX_FIGURES) nf = CODE_MAX_FIGURES;

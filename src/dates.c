@@ -361,8 +361,8 @@ static int dates_seq(const dates_cx *cx, int j, const char *seq) {
 static int dates_among(const dates_cx *cx, int j, const char *const *list) {
   const dates_tok *t = dates_at(cx, j);
   if (!t || t->type != DT_WORD) return 0;
-  for (int i = 0; list[i]; i++)
-    if (strcmp(t->w, list[i]) == 0) return i + 1;
+  for (int i = 0; list[i]; i++) /* first letters first: most words differ there */
+    if (t->w[0] == list[i][0] && strcmp(t->w, list[i]) == 0) return i + 1;
   return 0;
 }
 

@@ -509,6 +509,8 @@ static int actors_human(const actors_run_state *st, const mention *m) {
 static void actors_settle(actors_run_state *st) {
   const char *pa, *pb;
   actors_pair(st, &pa, &pb);
+  snprintf(st->doc->pair[0], DOC_CODE_MAX, "%s", pa && pb ? pa : "");
+  snprintf(st->doc->pair[1], DOC_CODE_MAX, "%s", pa && pb ? pb : "");
   for (size_t i = 0; i < st->nm; i++) {
     mention *m = &st->m[i];
     if (m->rule == RULE_PAIR) {

@@ -517,30 +517,6 @@ static void code_sentence(code_state *st, uint32_t s) {
   }
 }
 
-/* The article's pair: the two states (or organisations) mentioned most. */
-static void code_pair(const dyad_doc *doc, const char **a, const char **b) {
-  const char *state[64];
-  size_t count[64], ns = 0;
-  for (size_t i = 0; i < doc->nmentions; i++) {
-    const mention *m = &doc->mentions[i];
-    if (!m->state[0] || m->rule == RULE_PAIR) continue;
-    size_t k = 0;
-    while (k < ns && strcmp(state[k], m->state)) k++;
-    if (k == ns) {
-      if (ns == 64) continue;
-      state[ns] = m->state;
-      count[ns++] = 0;
-    }
-    count[k]++;
-  }
-  size_t ia = ns, ib = ns;
-  for (size_t k = 0; k < ns; k++) {
-    if (ia == ns || count[k] > count[ia]) { ib = ia; ia = k; }
-    else if (ib == ns || count[k] > count[ib]) ib = k;
-  }
-  *a = ia < ns ? state[ia] : NULL;
-  *b = ib < ns ? state[ib] : NULL;
-}
 
 int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
   (void)err;
@@ -556,7 +532,8 @@ int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
     else if (m) { st.pub0 = dates_days(y, m, 1); st.pub1 = dates_days(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1; }
     else { st.pub0 = dates_days(y, 1, 1); st.pub1 = dates_days(y, 12, 31); }
   }
-  code_pair(doc, &st.pa, &st.pb);
+  st.pa = doc->pair[0][0] ? doc->pair[0] : NULL; /* settled by the actors stage */
+  st.pb = doc->pair[1][0] ? doc->pair[1] : NULL;
   st.cur0 = 1;
   st.cur1 = 0;
   st.ref = doc->published;

@@ -36,11 +36,17 @@ static void ctx_report(void *user, const char *file, long line, const char *msg)
   if (f->fn) f->fn(f->user, file, line, msg);
 }
 
+/* dir/name, malloc'd. */
+static char *ctx_path(const char *dir, const char *name) {
+  size_t n = strlen(dir) + strlen(name) + 2;
+  char *path = xmalloc(n);
+  snprintf(path, n, "%s/%s", dir, name);
+  return path;
+}
+
 /* Load the predicate dictionary of dir; problems counted in *problems. */
 static verbs_table *ctx_load_verbs(const char *dir, ctx_first *f, int *problems) {
-  size_t n = strlen(dir) + 16;
-  char *path = xmalloc(n);
-  snprintf(path, n, "%s/verbs.tsv", dir);
+  char *path = ctx_path(dir, "verbs.tsv");
   int p = 0;
   verbs_table *v = verbs_load(path, ctx_report, f, &p);
   free(path);
@@ -50,9 +56,7 @@ static verbs_table *ctx_load_verbs(const char *dir, ctx_first *f, int *problems)
 
 /* Load the CAMEO table of dir; problems counted in *problems. */
 static cameo_table *ctx_load_cameo(const char *dir, ctx_first *f, int *problems) {
-  size_t n = strlen(dir) + 16;
-  char *path = xmalloc(n);
-  snprintf(path, n, "%s/cameo.tsv", dir);
+  char *path = ctx_path(dir, "cameo.tsv");
   int p = 0;
   cameo_table *c = cameo_load(path, ctx_report, f, &p);
   free(path);
@@ -80,9 +84,7 @@ dyad_ctx *dyad_ctx_open(const dyad_ctx_opts *opts, dyad_err *err) {
   const char *data_dir = ctx_data_dir(opts);
   dyad_ctx *ctx = xcalloc(1, sizeof *ctx);
   ctx->data_dir = xstrdup(data_dir);
-  size_t n = strlen(data_dir) + 16;
-  char *path = xmalloc(n);
-  snprintf(path, n, "%s/fr.lex", data_dir);
+  char *path = ctx_path(data_dir, "fr.lex");
   ctx->lex = lexicon_open(path, err);
   free(path);
   if (!ctx->lex) {

@@ -21,6 +21,7 @@
  * then folded (utf8_fold), so dictionary and text agree on tokens.
  */
 #include "dict.h"
+#include "dates.h"
 #include "arena.h"
 #include "err.h"
 #include "normalise.h"
@@ -129,15 +130,6 @@ static const char *dict_keep(dict *d, const char *s, size_t n) {
 
 /* ---- dates ---- */
 
-int32_t dict_days(int y, int m, int dd) {
-  /* days from civil, after H. Hinnant's public-domain algorithm */
-  y -= m <= 2;
-  int era = (y >= 0 ? y : y - 399) / 400;
-  unsigned yoe = (unsigned)(y - era * 400);
-  unsigned doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1);
-  unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return (int32_t)(era * 146097 + (int)doe - 719468);
-}
 
 static int dict_month_days(int y, int m) {
   static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -163,9 +155,9 @@ int dict_parse_period(const char *s, size_t n, int32_t *first, int32_t *last) {
   if (n == 10 && (s[7] != '-' || dict_digits(s + 8, 2, &dd) || dd < 1 ||
                   dd > dict_month_days(y, m)))
     return -1;
-  if (n == 4) { *first = dict_days(y, 1, 1); *last = dict_days(y, 12, 31); }
-  else if (n == 7) { *first = dict_days(y, m, 1); *last = dict_days(y, m, dict_month_days(y, m)); }
-  else { *first = *last = dict_days(y, m, dd); }
+  if (n == 4) { *first = dates_days(y, 1, 1); *last = dates_days(y, 12, 31); }
+  else if (n == 7) { *first = dates_days(y, m, 1); *last = dates_days(y, m, dict_month_days(y, m)); }
+  else { *first = *last = dates_days(y, m, dd); }
   return 0;
 }
 

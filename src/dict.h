@@ -90,8 +90,6 @@ int32_t dict_as_of(const dict *d);
  * or NULL. */
 const char *dict_prefix_state(const dict *d, const char *folded, size_t n);
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-int32_t dict_days(int y, int m, int dd);
 /* Parse YYYY, YYYY-MM or YYYY-MM-DD: *first and *last day of the period.
  * Returns 0, or -1 if s is not such a date. */
 int dict_parse_period(const char *s, size_t n, int32_t *first, int32_t *last);

@@ -170,6 +170,8 @@ struct dyad_doc {
 
   mention *mentions;     /* in text order */
   size_t nmentions;
+  char pair[2][DOC_CODE_MAX]; /* the article's pair: the two states (or
+                                 organisations) mentioned most, "" if none */
   doc_period *actor_dates; /* when undated: periods the named leaders' terms allow */
   size_t nactor_dates;
 

@@ -40,17 +40,9 @@ static void inspect_span(const dyad_doc *doc, uint32_t s, uint32_t e, uint32_t *
 
 /* Days since 1970-01-01 as YYYY-MM-DD. */
 static void inspect_day(int32_t z, char *buf) {
-  /* civil from days, after H. Hinnant's public-domain algorithm */
-  z += 719468;
-  int32_t era = (z >= 0 ? z : z - 146096) / 146097;
-  uint32_t doe = (uint32_t)(z - era * 146097);
-  uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int32_t y = (int32_t)yoe + era * 400;
-  uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  uint32_t mp = (5 * doy + 2) / 153;
-  uint32_t d = doy - (153 * mp + 2) / 5 + 1;
-  uint32_t m = mp < 10 ? mp + 3 : mp - 9;
-  snprintf(buf, 32, "%04d-%02u-%02u", (int)(y + (m <= 2)) % 10000, m % 100, d % 100);
+  int y, m, d;
+  dates_civil(z, &y, &m, &d);
+  snprintf(buf, 32, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
 }
 
 /* The periods the named leaders allow, "A/B or C/D", into buf. */

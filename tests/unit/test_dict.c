@@ -3,6 +3,7 @@
  * file of ours (unknown country or role code, bad date, overlapping
  * terms, a name given two meanings, bad field counts, unknown header);
  * a user file takes precedence; dates and holders at a date. */
+#include "dates.h"
 #include "dict.h"
 #include "harness.h"
 #include <stdlib.h>
@@ -75,9 +76,9 @@ int main(void) {
          matcher_size(dict_matcher(d)), ms);
   int hos = dict_role_find(d, "HOS");
   EXPECT(hos >= 0, "role-HOS", "no HOS role code");
-  const dict_entry *h = dict_holder(d, "KAZ", (unsigned)hos, dict_days(2023, 8, 21));
+  const dict_entry *h = dict_holder(d, "KAZ", (unsigned)hos, dates_days(2023, 8, 21));
   EXPECT(h && strstr(h->name, "Tokaïev"), "holder-KAZ-2023", "got %s", h ? h->name : "nobody");
-  h = dict_holder(d, "KAZ", (unsigned)hos, dict_days(2011, 6, 1));
+  h = dict_holder(d, "KAZ", (unsigned)hos, dates_days(2011, 6, 1));
   EXPECT(h && strstr(h->name, "Nazarba"), "holder-KAZ-2011", "got %s", h ? h->name : "nobody");
   EXPECT_STR("prefix-franco", "FRA", dict_prefix_state(d, "franco", 6));
   dict_free(d);
@@ -132,8 +133,8 @@ int main(void) {
   EXPECT_INT("period-month", 0, dict_parse_period("2012-02", 7, &a, &b));
   EXPECT_INT("period-feb-leap", 28, b - a);
   EXPECT_INT("period-bad", -1, dict_parse_period("2012-2", 6, &a, &b));
-  EXPECT_INT("days-epoch", 0, dict_days(1970, 1, 1));
-  EXPECT_INT("days-2000", 10957, dict_days(2000, 1, 1));
+  EXPECT_INT("days-epoch", 0, dates_days(1970, 1, 1));
+  EXPECT_INT("days-2000", 10957, dates_days(2000, 1, 1));
   unlink(path);
   unlink(hdr);
   unlink(user);

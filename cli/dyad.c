@@ -39,6 +39,7 @@ static const char usage[] =
     "  --dict FILE       also load this dictionary, over the built-in ones\n"
     "  -q, --quiet       no warnings about bad input (still counted)\n"
     "  --progress        progress on stderr (default when stderr is a terminal)\n"
+    "  --stage=S         code: run the pipeline only up to stage S (benchmarks)\n"
     "\n"
     "exit status: 0 all input read, 1 some input skipped, 2 usage error,\n"
     "3 data files missing or malformed, 4 I/O error; dict check: 1 if any problem.\n";
@@ -79,8 +80,7 @@ static void print_err(const dyad_err *err) {
 static int on_doc(void *user, dyad_doc *doc) {
   run *r = user;
   dyad_err err = {0};
-  int rc = strcmp(r->cmd, "dump") == 0 ? dyad_process_until(doc, r->ctx, r->stage, &err)
-                                       : dyad_process(doc, r->ctx, &err);
+  int rc = r->stage ? dyad_process_until(doc, r->ctx, r->stage, &err) : dyad_process(doc, r->ctx, &err);
   if (rc) {
     print_err(&err);
     r->failed++;

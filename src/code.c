@@ -7,6 +7,7 @@
 #include "utf8.h"
 #include "verbs.h"
 #include <string.h>
+#include <strings.h>
 
 #define CODE_FOLD_MAX 64      /* folded bytes kept per word */
 #define CODE_MAX_WORDS 8      /* folded words per token: its form and lemmas */
@@ -433,7 +434,8 @@ static void code_sentence(code_state *st, uint32_t s) {
                                               code_tok_is(st, m->tok_begin - 1, "la") ||
                                               code_tok_is(st, m->tok_begin - 1, "l'"))))
             continue;
-          if (best->target == VT_HOST && !code_is_place(m)) continue;
+          /* a visit is to a place, or to a person ("rendre visite à son
+             homologue ivoirien") */
           tgt = m;
           break;
         }
@@ -518,6 +520,54 @@ static void code_sentence(code_state *st, uint32_t s) {
 }
 
 
+/* The weekday (0 Monday .. 6 Sunday) a date expression's text opens
+ * with, or -1. */
+static int code_weekday_of(const char *s, size_t n) {
+  static const char *const days[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                                     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  /* skip a leading "le ", "ce " */
+  for (int k = 0; k < 2 && n > 3 && s[2] == ' '; k++) { s += 3; n -= 3; }
+  for (int i = 0; i < 14; i++) {
+    size_t l = strlen(days[i]);
+    if (n > l && !strncasecmp(s, days[i], l) && s[l] == ' ') return i % 7;
+  }
+  return -1;
+}
+
+/* For an article without a date: the year, within the periods its
+ * leaders allow, in which the most of its dates agree with the weekday
+ * they are given ("jeudi 18 août" is a Thursday in 2022); 0 if none. */
+static int code_weekday_year(code_state *st) {
+  const dyad_doc *doc = st->doc;
+  int y0, y1, m, d;
+  dates_civil(doc->actor_dates[0].first, &y0, &m, &d);
+  dates_civil(doc->actor_dates[doc->nactor_dates - 1].last, &y1, &m, &d);
+  if (y1 - y0 > 40) y0 = y1 - 40;
+  int best_year = 0, best = 0;
+  for (int y = y0; y <= y1; y++) {
+    dyad_date ref = {y, 12, 31};
+    int agree = 0;
+    for (uint32_t s = 0; s < doc->nsents; s++) {
+      const sentence *se = &doc->sents[s];
+      if (se->zone != ZONE_ARTICLE) continue;
+      date_expr dx[CODE_MAX_DATES];
+      size_t nd = dates_find(doc->text + se->start, se->end - se->start, ref, dx, CODE_MAX_DATES);
+      for (size_t i = 0; i < nd && i < CODE_MAX_DATES; i++) {
+        if (dx[i].kind != DATE_PARTIAL || dx[i].first != dx[i].last) continue;
+        int wd = code_weekday_of(doc->text + se->start + dx[i].start, dx[i].end - dx[i].start);
+        int32_t days = dx[i].first;
+        int ey, em, ed;
+        dates_civil(days, &ey, &em, &ed);
+        /* 1970-01-01 was a Thursday (3) */
+        if (wd >= 0 && ey == y && ((days % 7 + 7 + 3) % 7) == wd) agree++;
+      }
+    }
+    /* among equals, the latest: news is mostly coded soon after it appears */
+    if (agree && agree >= best) { best = agree; best_year = y; }
+  }
+  return best_year;
+}
+
 int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
   (void)err;
   code_state st;
@@ -538,8 +588,15 @@ int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
   st.cur1 = 0;
   st.ref = doc->published;
   if (!st.ref.year && doc->nactor_dates) {
-    int32_t mid = doc->actor_dates[0].first / 2 + doc->actor_dates[doc->nactor_dates - 1].last / 2;
-    dates_civil(mid, &st.ref.year, &st.ref.month, &st.ref.day);
+    int y = code_weekday_year(&st);
+    if (y) {
+      st.ref.year = y;
+      st.ref.month = 12;
+      st.ref.day = 31;
+    } else {
+      int32_t mid = doc->actor_dates[0].first / 2 + doc->actor_dates[doc->nactor_dates - 1].last / 2;
+      dates_civil(mid, &st.ref.year, &st.ref.month, &st.ref.day);
+    }
   }
   for (uint32_t s = 0; s < doc->nsents; s++)
     if (doc->sents[s].zone == ZONE_ARTICLE) code_sentence(&st, s);

@@ -240,17 +240,23 @@ static void code_date(code_state *st, const date_expr *d, size_t nd, uint32_t ss
 }
 
 /* Tokens [a, b) only separate items of a list: commas, "et", "ainsi que",
- * parentheses, determiners and prepositions. */
+ * parentheses, determiners and prepositions, and the names of the people
+ * listed ("Lee Sang Ryul (République de Corée), Wan Li (Chine)"). */
 static int code_listed(const code_state *st, uint32_t a, uint32_t b) {
   static const char *const glue[] = {",", "et", "ainsi", "que", "(", ")", "le", "la", "les", "l'", "de", "du",
                                      "des", "d'", "au", "aux", "a", ";", NULL};
-  if (b < a || b - a > 4) return 0;
-  int sep = 0;
+  if (b < a || b - a > 8) return 0;
+  int sep = 0, names = 0;
   for (uint32_t q = a; q < b; q++) {
+    const token *k = &st->doc->toks[q];
+    if (k->kind == TOK_WORD && (k->flags & TOKF_UPPER) && !code_tok_is_any(st, q, glue)) {
+      names++;
+      continue;
+    }
     if (!code_tok_is_any(st, q, glue)) return 0;
     sep |= code_tok_is(st, q, ",") || code_tok_is(st, q, "et") || code_tok_is(st, q, ";");
   }
-  return sep;
+  return sep && (names ? b - a <= 8 : b - a <= 4);
 }
 
 /* The mentions listed with first ("A, B et C"), before token limit:

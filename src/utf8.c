@@ -130,6 +130,19 @@ size_t utf8_fold(const char *s, size_t n, char *out, size_t cap) {
       i++;
       continue;
     }
+    /* Latin-1 letters (two bytes, C3 xx), the common case in French: a
+       table instead of utf8proc */
+    if (c == 0xC3 && i + 1 < n) {
+      /* U+00C0-U+00FF folded, 0 where utf8proc decides (æ, ð, þ, ß, ×, ÷) */
+      static const char latin1[64] = {'a','a','a','a','a','a',0,'c','e','e','e','e','i','i','i','i',0,'n','o','o','o','o','o',0,'o','u','u','u','u','y',0,0,'a','a','a','a','a','a',0,'c','e','e','e','e','i','i','i','i',0,'n','o','o','o','o','o',0,'o','u','u','u','u','y',0,'y'};
+      unsigned char d = (unsigned char)s[i + 1];
+      if (d >= 0x80 && d < 0xC0 && latin1[d - 0x80]) {
+        if (o + 1 > cap) return 0;
+        out[o++] = latin1[d - 0x80];
+        i += 2;
+        continue;
+      }
+    }
     int32_t cp;
     int l = utf8_decode(s + i, n - i, &cp);
     if (l == 0) { cp = 0xFFFD; l = 1; }

@@ -41,6 +41,16 @@ int main(void) {
   EXPECT_INT("upper-initial", 1, utf8_is_upper_initial("Élan", 5));
   EXPECT_INT("lower-initial", 0, utf8_is_upper_initial("élan", 5));
 
+  static const struct {
+    const char *in, *out;
+  } folds[] = {{"Côte", "cote"}, {"ÉTATS-UNIS", "etats-unis"}, {"Œuvre", "œuvre"}, {"Nguyễn Phú Trọng", "nguyen phu trong"},
+               {"Đà Nẵng", "da nang"}, {"Straße", "strasse"}, {"Ærø", "æro"}, {"TOKAÏEV", "tokaiev"}, {"ÿ", "y"}};
+  for (size_t i = 0; i < sizeof folds / sizeof *folds; i++) {
+    size_t fl = utf8_fold(folds[i].in, strlen(folds[i].in), out, sizeof out - 1);
+    out[fl] = 0;
+    EXPECT_STR(folds[i].in, folds[i].out, out);
+  }
+
   char enc[4];
   EXPECT_INT("encode-4", 4, utf8_encode(0x1F4DD, enc));
   int32_t cp;

@@ -1130,7 +1130,57 @@ static int dates_match(const dates_cx *cx, dates_hit *best) {
   return best->ntok;
 }
 
+/* Words without which a text holding no digit cannot state a date:
+ * months, weekdays, and the nouns and adverbs of relative dates (accented
+ * and plain spellings; compared in lower case). */
+static const char *const dates_core_words[] = {
+    "janvier", "janv", "février", "fevrier", "fév", "fev", "fevr", "mars", "avril", "avr", "mai",
+    "juin", "juillet", "juil", "août", "aout", "septembre", "sept", "octobre", "oct", "novembre",
+    "nov", "décembre", "decembre", "déc", "dec", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "samedi", "dimanche", "hier", "demain", "aujourd", "an", "ans", "année", "annee", "années",
+    "annees", "mois", "semaine", "semaines", "semestre", "trimestre", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow",
+    "matin", "soir", "midi", "morning", "evening", "tonight",
+    "week", "weeks", "month", "months", "year", "years", NULL};
+
+/* 1 if text may hold a date expression: a digit, or a word of
+ * dates_core_words.  One pass over the bytes, so that the sentences
+ * without a date (most of them) cost almost nothing. */
+static int dates_maybe(const char *text, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)text[i];
+    if (c >= '0' && c <= '9') return 1;
+    if (!((c | 32) >= 'a' && (c | 32) <= 'z') && c < 0x80) {
+      i++;
+      continue;
+    }
+    size_t b = i;
+    while (i < n && ((((unsigned char)text[i] | 32) >= 'a' && ((unsigned char)text[i] | 32) <= 'z') ||
+                     (unsigned char)text[i] >= 0x80))
+      i++;
+    size_t l = i - b;
+    if (l < 2 || l > 12) continue;
+    char w[16];
+    for (size_t k = 0; k < l; k++) {
+      unsigned char x = (unsigned char)text[b + k];
+      w[k] = (char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
+    }
+    w[l] = '\0';
+    /* upper-case accented letters: É, Û... (C3 80-9F) to lower case */
+    for (size_t k = 0; k + 1 < l; k++)
+      if ((unsigned char)w[k] == 0xC3 && (unsigned char)w[k + 1] >= 0x80 && (unsigned char)w[k + 1] < 0xA0)
+        w[k + 1] = (char)((unsigned char)w[k + 1] + 0x20);
+    for (int k = 0; dates_core_words[k]; k++)
+      if (w[0] == dates_core_words[k][0] && !strcmp(w, dates_core_words[k])) return 1;
+  }
+  return 0;
+}
+
 size_t dates_find(const char *text, size_t n, dyad_date ref, date_expr *out, size_t cap) {
+  if (text && !dates_maybe(text, n)) return 0;
   dates_tok buf[DATES_BUF];
   dates_cx cx;
   size_t pos = 0, found = 0;

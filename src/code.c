@@ -574,6 +574,37 @@ static int code_weekday_year(code_state *st) {
   return best_year;
 }
 
+#define CODE_DEDUPE_WINDOW 256
+
+/* Reports of one event within an article (a headline, the lead, the
+ * body): events with the same source and target states and code whose
+ * dates nest are one; the one with the narrowest date stays, at the place
+ * of the first report. */
+static void code_dedupe(dyad_doc *doc) {
+  size_t k = 0;
+  for (size_t i = 0; i < doc->nevents; i++) {
+    event_rec *e = &doc->events[i];
+    int merged = 0;
+    for (size_t j = k > CODE_DEDUPE_WINDOW ? k - CODE_DEDUPE_WINDOW : 0; j < k && !merged; j++) {
+      event_rec *f = &doc->events[j];
+      if (strcmp(e->cameo, f->cameo) || strcmp(e->source.state, f->source.state) ||
+          strcmp(e->target.state, f->target.state))
+        continue;
+      int e_dated = e->first <= e->last, f_dated = f->first <= f->last;
+      if (e_dated && f_dated && !(e->first >= f->first && e->last <= f->last) &&
+          !(f->first >= e->first && f->last <= e->last))
+        continue; /* two different days: two events */
+      if (e_dated && (!f_dated || e->last - e->first < f->last - f->first)) {
+        f->first = e->first;
+        f->last = e->last;
+      }
+      merged = 1;
+    }
+    if (!merged) doc->events[k++] = *e;
+  }
+  doc->nevents = k;
+}
+
 int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
   (void)err;
   code_state st;
@@ -606,6 +637,7 @@ int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
   }
   for (uint32_t s = 0; s < doc->nsents; s++)
     if (doc->sents[s].zone == ZONE_ARTICLE) code_sentence(&st, s);
+  code_dedupe(doc);
   free(st.fbuf);
   free(st.woff);
   return 0;

@@ -22,8 +22,12 @@
  * signer", "va signer", "souhaite signer", "pour signer"), and background
  * dated years before the article.
  *
- * Dates: the sentence's own date expression (dates.h), else the
- * publication date, else the periods the leaders named allow.
+ * Dates: the sentence's own date expression (dates.h), else the last
+ * date the article gave an event, else the publication date, else the
+ * periods the leaders named allow; an undated article's partial dates are
+ * resolved in the year where their weekdays agree.  Reports of one event
+ * within the article (same states, same code, nested dates) are kept
+ * once, with the narrowest date.
  * Figures come from figures.h, their parties from the sentence's states
  * (else the article's pair); agreements from signing events (057), their
  * title from the words after the predicate.

@@ -64,3 +64,10 @@ zone_kind doc_zone_at(const dyad_doc *doc, uint32_t off) {
     return (zone_kind)doc->zones[lo].kind;
   return ZONE_ARTICLE;
 }
+
+void doc_orig_span(const dyad_doc *doc, uint32_t s, uint32_t e, uint32_t *os, uint32_t *oe) {
+  *os = doc_orig_off(doc, s);
+  uint32_t k = e;
+  while (k > s && k < doc->text_len && doc->omap[k] == doc->omap[k - 1]) k++;
+  *oe = k < doc->text_len ? doc_orig_off(doc, k) : (uint32_t)doc->orig_len;
+}

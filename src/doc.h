@@ -186,9 +186,15 @@ struct dyad_doc {
 /* The zone kind of text offset off (binary search). */
 zone_kind doc_zone_at(const dyad_doc *doc, uint32_t off);
 
-/* Original byte offsets of a text range. */
+/* Original byte offset of a text offset. */
 static inline uint32_t doc_orig_off(const dyad_doc *doc, uint32_t text_off) {
   return doc->omap ? doc->omap[text_off] : text_off;
 }
+
+/* Original byte range [*os, *oe) of the text range [s, e): an end inside
+ * a group of text bytes made from one original character (NFC, "..." for
+ * an ellipsis) is moved past that character. */
+void doc_orig_span(const dyad_doc *doc, uint32_t s, uint32_t e, uint32_t *os /* out */,
+                   uint32_t *oe /* out */);
 
 #endif

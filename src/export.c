@@ -26,12 +26,6 @@ static void export_str(FILE *out, const char *s) {
 }
 
 /* Original byte span of a text range. */
-static void export_span(const dyad_doc *doc, uint32_t s, uint32_t e, uint32_t *os, uint32_t *oe) {
-  *os = doc->omap[s];
-  uint32_t k = e;
-  while (k > s && k < doc->text_len && doc->omap[k] == doc->omap[k - 1]) k++;
-  *oe = k < doc->text_len ? doc->omap[k] : (uint32_t)doc->orig_len;
-}
 
 static const char *export_person(const dyad_ctx *ctx, const doc_actor *a) {
   if (a->person >= 0) return dict_entry_at(ctx->dict, (uint32_t)a->person)->name;
@@ -58,7 +52,7 @@ static void export_date(FILE *out, int32_t first, int32_t last) {
 static void export_sentence(FILE *out, const dyad_doc *doc, uint32_t s) {
   const sentence *se = &doc->sents[s];
   uint32_t os, oe;
-  export_span(doc, se->start, se->end, &os, &oe);
+  doc_orig_span(doc, se->start, se->end, &os, &oe);
   fputs(",\"sentence\":", out);
   json_write_string(out, doc->text + se->start, se->end - se->start);
   fprintf(out, ",\"span\":[%u,%u]", os, oe);
@@ -125,7 +119,7 @@ int dyad_code_write(const dyad_doc *doc, const dyad_ctx *ctx, FILE *out, unsigne
       if (e->first <= e->last) dates_format(e->first, e->last, date);
       const sentence *se = &doc->sents[e->sent];
       uint32_t os, oe;
-      export_span(doc, se->start, se->end, &os, &oe);
+      doc_orig_span(doc, se->start, se->end, &os, &oe);
       const char *sn = export_person(ctx, &e->source), *tn = export_person(ctx, &e->target);
       fprintf(out, "%s,%s,%s,%s,%s,\"%s\",%s,%s,%s,\"%s\",%s,%.2s,%d,%.1f,", doc->id, date,
               actors_code_of(ctx, e->source.state, e->source.role, sc), e->source.state,

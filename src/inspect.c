@@ -26,17 +26,6 @@ static const char *inspect_kind_pos(const token *t) {
   }
 }
 
-static void inspect_span(const dyad_doc *doc, uint32_t s, uint32_t e, uint32_t *os, uint32_t *oe) {
-  *os = doc_orig_off(doc, s);
-  /* the end maps to the orig offset just past the last byte */
-  *oe = e < doc->text_len ? doc_orig_off(doc, e) : (uint32_t)doc->orig_len;
-  if (e > s && e < doc->text_len && doc->omap[e] == doc->omap[e - 1]) {
-    /* end inside a group that maps to one orig offset: extend past it */
-    uint32_t k = e;
-    while (k < doc->text_len && doc->omap[k] == doc->omap[e - 1]) k++;
-    *oe = k < doc->text_len ? doc->omap[k] : (uint32_t)doc->orig_len;
-  }
-}
 
 /* Days since 1970-01-01 as YYYY-MM-DD. */
 static void inspect_day(int32_t z, char *buf) {
@@ -66,7 +55,7 @@ static const char *inspect_person(const dyad_ctx *ctx, const mention *m) {
 static void inspect_text_mention(const dyad_doc *doc, const dyad_ctx *ctx, const mention *m, FILE *out) {
   uint32_t os, oe;
   const token *a = &doc->toks[m->tok_begin], *b = &doc->toks[m->tok_end - 1];
-  inspect_span(doc, a->start, b->end, &os, &oe);
+  doc_orig_span(doc, a->start, b->end, &os, &oe);
   char code[32];
   const char *who = inspect_person(ctx, m);
   fprintf(out, "  actor %u-%u %s%s%s%s%s [%s] %.*s\n", os, oe, m->state[0] ? actors_code(ctx, m, code) : "?",
@@ -77,7 +66,7 @@ static void inspect_text_mention(const dyad_doc *doc, const dyad_ctx *ctx, const
 static void inspect_json_mention(const dyad_doc *doc, const dyad_ctx *ctx, const mention *m, FILE *out) {
   uint32_t os, oe;
   const token *a = &doc->toks[m->tok_begin], *b = &doc->toks[m->tok_end - 1];
-  inspect_span(doc, a->start, b->end, &os, &oe);
+  doc_orig_span(doc, a->start, b->end, &os, &oe);
   char code[32];
   fprintf(out, "{\"span\":[%u,%u],\"text\":", os, oe);
   json_write_string(out, doc->text + a->start, b->end - a->start);
@@ -92,7 +81,7 @@ static void inspect_json_mention(const dyad_doc *doc, const dyad_ctx *ctx, const
 
 static void inspect_text_tok(const dyad_doc *doc, const dyad_ctx *ctx, const token *t, FILE *out) {
   uint32_t os, oe;
-  inspect_span(doc, t->start, t->end, &os, &oe);
+  doc_orig_span(doc, t->start, t->end, &os, &oe);
   int w = (int)(t->end - t->start);
   fprintf(out, "  %6u-%-6u %.*s%s", os, oe, w, doc->text + t->start,
           (t->flags & TOKF_REPAIRED) ? " (repaired)" : "");
@@ -119,7 +108,7 @@ static void inspect_json_reading(FILE *out, const lex_reading *r) {
 
 static void inspect_json_tok(const dyad_doc *doc, const dyad_ctx *ctx, const token *t, FILE *out) {
   uint32_t os, oe;
-  inspect_span(doc, t->start, t->end, &os, &oe);
+  doc_orig_span(doc, t->start, t->end, &os, &oe);
   const char *form = doc->text + t->start;
   size_t n = t->end - t->start;
   fputs("{\"form\":", out);
@@ -182,7 +171,7 @@ int dyad_inspect_write(const dyad_doc *doc, const dyad_ctx *ctx, FILE *out, unsi
     const sentence *se = &doc->sents[s];
     if (se->zone != ZONE_ARTICLE && !(opts & DYAD_OPT_ALLZONES)) continue;
     uint32_t os, oe;
-    inspect_span(doc, se->start, se->end, &os, &oe);
+    doc_orig_span(doc, se->start, se->end, &os, &oe);
     if (json) {
       fprintf(out, "%s{\"n\":%zu,\"zone\":\"%s\",\"span\":[%u,%u],\"text\":", firstsent ? "" : ",",
               s + 1, zone_name((zone_kind)se->zone), os, oe);
@@ -239,7 +228,7 @@ int dyad_dump_write(const dyad_doc *doc, const dyad_ctx *ctx, const char *stage,
   } else if (!strcmp(stage, "clean")) {
     for (size_t z = 0; z < doc->nzones; z++) {
       uint32_t os, oe;
-      inspect_span(doc, doc->zones[z].start, doc->zones[z].end, &os, &oe);
+      doc_orig_span(doc, doc->zones[z].start, doc->zones[z].end, &os, &oe);
       fprintf(out, "%s\t%u-%u\t", zone_name((zone_kind)doc->zones[z].kind), os, oe);
       dump_quoted(out, doc->text + doc->zones[z].start, doc->zones[z].end - doc->zones[z].start);
       fputc('\n', out);

@@ -401,6 +401,13 @@ static void code_sentence(code_state *st, uint32_t s) {
         else if (!src) src = m;
       }
       if (!src && !pair) src = place_src;
+      /* "X, en visite à Y": the visitor is the actor the phrase follows */
+      if (!pair && !strcmp(best->cameo, "042") && t > b && code_tok_is(st, t - 1, "en")) {
+        uint32_t before = t - 1;
+        if (before > b && code_tok_is(st, before - 1, ",")) before--;
+        for (size_t i = mb; i < me; i++)
+          if (doc->mentions[i].tok_end == before && doc->mentions[i].state[0]) src = &doc->mentions[i];
+      }
       /* passive: "a été reçu par X" */
       if (best_end < end && code_tok_is(st, best_end, "par")) {
         for (size_t i = mb; i < me; i++)

@@ -342,6 +342,20 @@ static int code_has_number(const char *text, size_t n) {
   return 0;
 }
 
+/* The date expressions of sentence se (at most CODE_MAX_DATES, into
+ * dates); *background is set when one dates it years before the article
+ * (or before the terms of the leaders it names, when it is undated). */
+static size_t code_sentence_dates(const code_state *st, const sentence *se, date_expr *dates, int *background) {
+  const dyad_doc *doc = st->doc;
+  size_t nd = dates_find(doc->text + se->start, se->end - se->start, st->ref, dates, CODE_MAX_DATES);
+  if (nd > CODE_MAX_DATES) nd = CODE_MAX_DATES;
+  int32_t ref = st->pub0 <= st->pub1 ? st->pub0 : doc->nactor_dates ? doc->actor_dates[0].first : INT32_MIN;
+  *background = 0;
+  for (size_t i = 0; i < nd; i++)
+    if (ref != INT32_MIN && dates[i].last < ref - 366 && dates[i].kind != DATE_PERIOD) *background = 1;
+  return nd;
+}
+
 static void code_sentence(code_state *st, uint32_t s) {
   dyad_doc *doc = st->doc;
   const sentence *se = &doc->sents[s];
@@ -372,13 +386,7 @@ static void code_sentence(code_state *st, uint32_t s) {
       if (!best) continue;
       if (!dated) {
         dated = 1;
-        nd = dates_find(doc->text + se->start, se->end - se->start, st->ref, dates, CODE_MAX_DATES);
-        if (nd > CODE_MAX_DATES) nd = CODE_MAX_DATES;
-        /* background: a sentence dated years before the article (or
-           before the terms of the leaders it names, when it is undated) */
-        int32_t ref = st->pub0 <= st->pub1 ? st->pub0 : doc->nactor_dates ? doc->actor_dates[0].first : INT32_MIN;
-        for (size_t i = 0; i < nd; i++)
-          if (ref != INT32_MIN && dates[i].last < ref - 366 && dates[i].kind != DATE_PERIOD) background = 1;
+        nd = code_sentence_dates(st, se, dates, &background);
       }
       if (background || !code_asserted(st, t, best_end, b, end)) { t = best_end - 1; goto next_token; }
       /* source: a pair, or the subject */
@@ -494,7 +502,9 @@ static void code_sentence(code_state *st, uint32_t s) {
   /* figures: only where there is a number to find */
   if (!code_has_number(doc->text + se->start, se->end - se->start)) return;
   figure figs[CODE_MAX_FIGURES];
-  size_t nf = figures_find(doc->text + se->start, se->end - se->start, doc->published, figs, CODE_MAX_FIGURES);
+  if (!dated) nd = code_sentence_dates(st, se, dates, &background);
+  size_t nf = figures_find_dated(doc->text + se->start, se->end - se->start, st->ref, dates, nd, figs,
+                                 CODE_MAX_FIGURES);
   if (nf > CODE_MAX_FIGURES) nf = CODE_MAX_FIGURES;
   for (size_t i = 0; i < nf; i++) {
     const char *p1 = NULL, *p2 = NULL;

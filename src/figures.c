@@ -880,15 +880,21 @@ static size_t figures_try(figures_state *st, size_t i) {
 
 size_t figures_find(const char *text, size_t n, dyad_date ref, figure *out, size_t cap) {
   if (!text || n == 0) return 0;
-  if (n > UINT32_MAX) n = UINT32_MAX;
   date_expr dates[FIGURES_DATES];
+  size_t nd = dates_find(text, n > UINT32_MAX ? UINT32_MAX : n, ref, dates, FIGURES_DATES);
+  return figures_find_dated(text, n, ref, dates, nd > FIGURES_DATES ? FIGURES_DATES : nd, out, cap);
+}
+
+size_t figures_find_dated(const char *text, size_t n, dyad_date ref, const date_expr *dates, size_t nd,
+                          figure *out, size_t cap) {
+  if (!text || n == 0) return 0;
+  if (n > UINT32_MAX) n = UINT32_MAX;
   figures_state st;
   memset(&st, 0, sizeof st);
   st.text = text;
   st.n = n;
   st.dates = dates;
-  st.nd = dates_find(text, n, ref, dates, FIGURES_DATES);
-  if (st.nd > FIGURES_DATES) st.nd = FIGURES_DATES;
+  st.nd = nd;
   st.kw = -1;
   st.out = out;
   st.cap = out ? cap : 0;

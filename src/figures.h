@@ -7,6 +7,7 @@
  */
 #ifndef DYAD_FIGURES_H
 #define DYAD_FIGURES_H
+#include "dates.h"
 #include "dyad.h"
 #include <stddef.h>
 #include <stdint.h>
@@ -26,6 +27,12 @@ typedef struct figure {
  * returns how many were found.  ref: the publication date (year 0 if
  * unknown), for periods like "au premier semestre" without a year. */
 size_t figures_find(const char *text, size_t n, dyad_date ref, figure *out, size_t cap);
+
+/* The same with the sentence's date expressions already found
+ * (dates_find on the same text and ref): callers that need them too
+ * read the sentence once. */
+size_t figures_find_dated(const char *text, size_t n, dyad_date ref, const date_expr *dates,
+                          size_t nd, figure *out /* out */, size_t cap);
 
 /* Parse a French or English number at s[0..n): "150.000", "150 000",
  * "1,5 milliard", "demi-milliard", "600 millions", "2 000 milliards",

@@ -15,6 +15,7 @@
 #define CODE_MAX_FIGURES 16
 #define CODE_TITLE_TOKS 16    /* words of an agreement's title */
 #define CODE_MAX_LIST 12      /* states of an enumerated source or target */
+#define CODE_AGENT_GAP 8      /* tokens between a passive participle and "par" */
 
 typedef struct code_state {
   dyad_doc *doc;
@@ -416,10 +417,18 @@ static void code_sentence(code_state *st, uint32_t s) {
         for (size_t i = mb; i < me; i++)
           if (doc->mentions[i].tok_end == before && doc->mentions[i].state[0]) src = &doc->mentions[i];
       }
-      /* passive: "a été reçu par X" */
-      if (best_end < end && code_tok_is(st, best_end, "par")) {
-        for (size_t i = mb; i < me; i++)
-          if (doc->mentions[i].tok_begin >= best_end + 1 && doc->mentions[i].tok_begin <= best_end + 3 &&
+      /* passive: "a été reçu par X", "a été accueilli à sa descente
+         d'avion par X": the agent after "par" acts on the subject */
+      {
+        uint32_t par = 0;
+        if (best_end < end && code_tok_is(st, best_end, "par")) par = best_end;
+        else if (t > b && code_tok_is(st, t - 1, "ete"))
+          for (uint32_t q = best_end; q < end && q < best_end + CODE_AGENT_GAP && !par; q++) {
+            if (doc->toks[q].kind == TOK_PUNCT) break;
+            if (code_tok_is(st, q, "par")) par = q;
+          }
+        for (size_t i = mb; par && i < me; i++)
+          if (doc->mentions[i].tok_begin >= par + 1 && doc->mentions[i].tok_begin <= par + 3 &&
               doc->mentions[i].state[0]) {
             tgt = src;
             src = &doc->mentions[i];

@@ -60,6 +60,8 @@ matcher *matcher_new(void) {
   m->node_cap = 256;
   m->nodes = xcalloc(m->node_cap, sizeof *m->nodes);
   m->nnodes = 1; /* root */
+  m->pool_cap = 4096; /* never NULL, even for empty words */
+  m->pool = xmalloc(m->pool_cap);
   return m;
 }
 

@@ -67,16 +67,19 @@ static void verbs_problem(verbs_load_state *L, const char *fmt, ...) {
   if (L->fn) L->fn(L->user, L->v->file, L->line, msg);
 }
 
-static uint32_t verbs_alt_add(verbs_table *v, const char *s, size_t n) {
+/* Add the folded word s[0..n) as an alternative; 0 if it folds to nothing
+ * (then nothing is added). */
+static int verbs_alt_add(verbs_table *v, const char *s, size_t n) {
   char buf[256];
   size_t len = utf8_fold(s, n, buf, sizeof buf - 1);
+  if (len == 0) return 0;
   buf[len] = '\0';
   if (v->nalts == v->alts_cap) {
     v->alts_cap = v->alts_cap ? 2 * v->alts_cap : 256;
     v->alts = xrealloc(v->alts, v->alts_cap * sizeof *v->alts);
   }
-  v->alts[v->nalts] = xstrdup(buf);
-  return (uint32_t)v->nalts++;
+  v->alts[v->nalts++] = xstrdup(buf);
+  return 1;
 }
 
 static void verbs_line(verbs_load_state *L, const char *f[4], const size_t fl[4]) {
@@ -125,7 +128,10 @@ static void verbs_line(verbs_load_state *L, const char *f[4], const size_t fl[4]
         verbs_problem(L, "empty alternative in '%.*s'", (int)(e - s), s);
         return;
       }
-      verbs_alt_add(v, a, (size_t)(b - a));
+      if (!verbs_alt_add(v, a, (size_t)(b - a))) {
+        verbs_problem(L, "alternative '%.*s' has no letter", (int)(b - a), a);
+        return;
+      }
       p.nalts[p.nitems]++;
       a = b + 1;
     }

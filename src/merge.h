@@ -1,0 +1,68 @@
+/* merge.h: reports of the same real event, across articles.
+ *
+ * Two reports are of one real event (one cluster) when:
+ *   - events: the same pair of states in the same direction (or in either
+ *     direction when both carry the same code: "the two sides met"), the
+ *     same CAMEO root, dates that overlap once each side is widened by a
+ *     day (articles date a visit by its arrival or by its talks), and no
+ *     conflict between the persons named on either side or the places;
+ *   - figures: the same indicator, unit and kind, the same two parties in
+ *     either order, overlapping periods and values within 2 %.
+ * Undated reports, and reports dated only to a year or wider than 31 days,
+ * join no cluster of their own accord (a year is not evidence of sameness);
+ * they still get a cluster of their own.
+ *
+ * A cluster keeps the most precise date (the narrowest interval) and the
+ * most precise code (the longest; the first seen on ties) of its members:
+ * later reports are compared with that.
+ *
+ * merge_index is the in-memory index `dyad code` uses across its inputs;
+ * the store (dyad load) finds candidate clusters with SQL and calls
+ * merge_event_fits / merge_event_absorb itself.
+ */
+#ifndef DYAD_MERGE_H
+#define DYAD_MERGE_H
+#include "doc.h"
+#include <stdint.h>
+
+typedef struct merge_event {
+  char source[DOC_CODE_MAX], target[DOC_CODE_MAX]; /* states */
+  const char *source_name, *target_name;           /* persons, NULL if none */
+  char cameo[8];
+  int32_t first, last;                             /* first > last: no date */
+  char place[DOC_CODE_MAX];                        /* state of the place, "" */
+} merge_event;
+
+typedef struct merge_figure {
+  char indicator[16], unit[8], kind[8];
+  char party1[DOC_CODE_MAX], party2[DOC_CODE_MAX];
+  int32_t first, last;
+  double value;
+} merge_figure;
+
+/* Whether report e belongs to the cluster whose representative is c. */
+int merge_event_fits(const merge_event *c, const merge_event *e);
+int merge_figure_fits(const merge_figure *c, const merge_figure *f);
+
+/* Fold report e into representative c (most precise date and code).
+ * Names are copied as pointers: the caller keeps them alive. */
+void merge_event_absorb(merge_event *c, const merge_event *e);
+void merge_figure_absorb(merge_figure *c, const merge_figure *f);
+
+/* The events and figures of a document as merge records (names point into
+ * the context's dictionary or the document's arena). */
+void merge_event_of(const dyad_doc *doc, const dyad_ctx *ctx, const event_rec *r, merge_event *out);
+void merge_figure_of(const figure_rec *r, merge_figure *out);
+
+/* In-memory index of clusters, ids from 1 in order of creation. */
+typedef struct merge_index merge_index;
+merge_index *merge_index_new(void);
+void merge_index_free(merge_index *m);
+/* Cluster of a report (an existing one it fits, else a new one). */
+uint32_t merge_index_event(merge_index *m, const merge_event *e);
+uint32_t merge_index_figure(merge_index *m, const merge_figure *f);
+/* Number of clusters and bytes held (for the benchmarks). */
+size_t merge_index_clusters(const merge_index *m);
+size_t merge_index_bytes(const merge_index *m);
+
+#endif

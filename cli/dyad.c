@@ -51,6 +51,7 @@ typedef struct run {
   int quiet;
   int progress;
   dyad_ctx *ctx;
+  dyad_merge *merge; /* code: clusters across all inputs */
   long warnings;
   long failed;       /* documents the pipeline failed on */
   size_t bytes;
@@ -89,6 +90,7 @@ static int on_doc(void *user, dyad_doc *doc) {
   } else if (!strcmp(r->cmd, "dump")) {
     dyad_dump_write(doc, r->ctx, r->stage, stdout);
   } else {
+    if (r->merge && dyad_merge_doc(r->merge, doc, r->ctx)) r->failed++;
     dyad_code_write(doc, r->ctx, stdout, r->opts);
   }
   r->bytes += dyad_doc_size(doc);
@@ -204,6 +206,10 @@ int main(int argc, char **argv) {
   dyad_ctx_set_warn(r.ctx, on_warn, &r);
   int status = EXIT_OK;
   if (!strcmp(r.cmd, "code") && (r.opts & DYAD_OPT_CSV)) fputs(dyad_csv_header(), stdout);
+  if (!strcmp(r.cmd, "code") && !r.stage && !(r.merge = dyad_merge_new())) {
+    fputs("dyad: out of memory\n", stderr);
+    status = EXIT_IO;
+  }
   for (int i = 0; i < nfiles; i++) {
     memset(&err, 0, sizeof err);
     int rc = dyad_read_path(r.ctx, files[i], on_doc, &r, &r.stats, &err);
@@ -222,6 +228,7 @@ int main(int argc, char **argv) {
     status = EXIT_IO;
   }
   if (status == EXIT_OK && (r.stats.skipped || r.failed)) status = EXIT_INPUT;
+  dyad_merge_free(r.merge);
   dyad_ctx_free(r.ctx);
   free(files);
   free(dicts);

@@ -158,6 +158,17 @@ int dyad_process(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err /* out */);
 int dyad_process_until(dyad_doc *doc, const dyad_ctx *ctx, const char *stage,
                        dyad_err *err /* out */);
 
+/* ---- Merging across articles ------------------------------------------ */
+
+/* Reports of one real event in several articles share a cluster id (rules
+ * in src/merge.h).  A dyad_merge holds the clusters seen so far; feed it
+ * the processed documents in order: ids depend on the input order only. */
+typedef struct dyad_merge dyad_merge;
+dyad_merge *dyad_merge_new(void);
+void dyad_merge_free(dyad_merge *m);
+/* Give each event and figure of doc its cluster.  Returns 0 or DYAD_ENOMEM. */
+int dyad_merge_doc(dyad_merge *m, dyad_doc *doc, const dyad_ctx *ctx);
+
 /* ---- Output ---------------------------------------------------------- */
 
 /* Write s (NUL-terminated UTF-8) as a JSON string literal, quotes

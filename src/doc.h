@@ -124,6 +124,7 @@ typedef struct event_rec {
   int32_t first, last;          /* date, days since 1970-01-01; first > last: none */
   int32_t place;                /* mention of the place, -1 */
   uint32_t pattern;             /* verbs.tsv pattern number */
+  uint32_t cluster;             /* real event across articles (merge.h), 0: none */
 } event_rec;
 
 typedef struct figure_rec {
@@ -135,6 +136,7 @@ typedef struct figure_rec {
   char kind[8];
   char party1[DOC_CODE_MAX], party2[DOC_CODE_MAX];
   int32_t first, last;          /* period; first > last: none */
+  uint32_t cluster;             /* merge.h, 0: none */
 } figure_rec;
 
 typedef struct agreement_rec {

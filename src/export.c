@@ -16,7 +16,8 @@
 
 #define EXPORT_CSV_HEADER                                                                     \
   "doc,date,source_code,source_country,source_role,source_name,target_code,target_country," \
-  "target_role,target_name,cameo,root,quad_class,goldstein,location,span_start,span_end,sentence\n"
+  "target_role,target_name,cameo,root,quad_class,goldstein,location,span_start,span_end,sentence," \
+  "cluster\n"
 
 const char *dyad_csv_header(void) { return EXPORT_CSV_HEADER; }
 
@@ -58,6 +59,12 @@ static void export_sentence(FILE *out, const dyad_doc *doc, uint32_t s) {
   fprintf(out, ",\"span\":[%u,%u]", os, oe);
 }
 
+/* The cluster id (merge.h) and the end of the record. */
+static void export_cluster(FILE *out, uint32_t cluster) {
+  if (cluster) fprintf(out, ",\"cluster\":%u}\n", cluster);
+  else fputs(",\"cluster\":null}\n", out);
+}
+
 static void export_event(FILE *out, const dyad_doc *doc, const dyad_ctx *ctx, const event_rec *e) {
   const cameo_code *c = ctx->cameo ? cameo_find(ctx->cameo, e->cameo) : NULL;
   fputs("{\"record\":\"event\",\"doc\":", out);
@@ -85,7 +92,7 @@ static void export_event(FILE *out, const dyad_doc *doc, const dyad_ctx *ctx, co
   fputs(",\"predicate\":", out);
   json_write_string(out, doc->text + ta->start, tb->end - ta->start);
   export_sentence(out, doc, e->sent);
-  fputs(",\"cluster\":null}\n", out);
+  export_cluster(out, e->cluster);
 }
 
 static void export_figure(FILE *out, const dyad_doc *doc, const figure_rec *f) {
@@ -96,7 +103,7 @@ static void export_figure(FILE *out, const dyad_doc *doc, const figure_rec *f) {
   fprintf(out, ",\"value\":%.17g,\"unit\":\"%s\",\"kind\":\"%s\",\"text\":", f->value, f->unit, f->kind);
   json_write_string(out, doc->text + f->start, f->end - f->start);
   export_sentence(out, doc, f->sent);
-  fputs(",\"cluster\":null}\n", out);
+  export_cluster(out, f->cluster);
 }
 
 static void export_agreement(FILE *out, const dyad_doc *doc, const agreement_rec *a) {
@@ -134,7 +141,8 @@ int dyad_code_write(const dyad_doc *doc, const dyad_ctx *ctx, FILE *out, unsigne
         if (ch == '"') fputc('"', out);
         fputc(ch == '\n' ? ' ' : ch, out);
       }
-      fputs("\"\n", out);
+      if (e->cluster) fprintf(out, "\",%u\n", e->cluster);
+      else fputs("\",\n", out);
     }
     return ferror(out) ? DYAD_EIO : 0;
   }

@@ -2,12 +2,13 @@
  *
  * Two reports are of one real event (one cluster) when:
  *   - events: the same pair of states in the same direction (or in either
- *     direction when both carry the same code: "the two sides met"), the
- *     same CAMEO root, dates that overlap once each side is widened by a
+ *     direction for joint acts: "the two sides met", "X met with Y"), the
+ *     same CAMEO code (or one of them only the bare root: "04"), dates
+ *     that overlap once each side is widened by a
  *     day (articles date a visit by its arrival or by its talks), and no
  *     conflict between the persons named on either side or the places;
  *   - figures: the same indicator, unit and kind, the same two parties in
- *     either order, overlapping periods and values within 2 %.
+ *     either order, the same period and values within 2 %.
  * Undated reports, and reports dated only to a year or wider than 31 days,
  * join no cluster of their own accord (a year is not evidence of sameness);
  * they still get a cluster of their own.
@@ -31,6 +32,7 @@ typedef struct merge_event {
   char cameo[8];
   int32_t first, last;                             /* first > last: no date */
   char place[DOC_CODE_MAX];                        /* state of the place, "" */
+  int joint;                                       /* a joint act: either direction */
 } merge_event;
 
 typedef struct merge_figure {

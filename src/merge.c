@@ -1,0 +1,403 @@
+/* merge.c: the rules of merge.h (when two reports are of one real event)
+ * and the in-memory cluster index of `dyad code`.
+ *
+ * The index hashes each cluster by its unordered pair of states and its
+ * CAMEO root (figures: by their unordered parties and indicator); a new
+ * report is compared with the clusters of its bucket only, the oldest
+ * first, so the result depends on the input order alone.
+ */
+#include "merge.h"
+#include "ctx.h"
+#include "dict.h"
+#include "utf8.h"
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MERGE_DAY_SLACK 1   /* a report a day apart is of the same day */
+#define MERGE_MAX_SPAN 31   /* wider dates are no evidence of sameness */
+
+static int merge_dated(int32_t first, int32_t last) {
+  return first <= last && last - first < MERGE_MAX_SPAN;
+}
+
+static int merge_overlap(int32_t a0, int32_t a1, int32_t b0, int32_t b1) {
+  return a0 - MERGE_DAY_SLACK <= b1 && b0 - MERGE_DAY_SLACK <= a1;
+}
+
+/* A name's letters and digits, folded to lower-case ASCII
+ * ("Sassou-N'Guesso" -> "sassounguesso"). */
+static void merge_name_key(const char *name, char *out, size_t cap) {
+  char folded[256];
+  size_t n = utf8_fold(name, strlen(name), folded, sizeof folded - 1), k = 0;
+  if (n > sizeof folded - 1) n = sizeof folded - 1;
+  for (size_t i = 0; i < n && k + 1 < cap; i++)
+    if (isalnum((unsigned char)folded[i])) out[k++] = folded[i];
+  out[k] = 0;
+}
+
+/* Two names conflict when both are given and neither contains the other
+ * once folded (spellings and short forms of one name agree). */
+static int merge_names_conflict(const char *a, const char *b) {
+  if (!a || !b || !*a || !*b || !strcmp(a, b)) return 0;
+  char ka[128], kb[128];
+  merge_name_key(a, ka, sizeof ka);
+  merge_name_key(b, kb, sizeof kb);
+  if (!ka[0] || !kb[0]) return 0;
+  return !strstr(ka, kb) && !strstr(kb, ka);
+}
+
+/* Same code, or one is the bare root of the other. */
+static int merge_same_code(const char *a, const char *b) {
+  if (strncmp(a, b, 2) != 0) return 0;
+  return !strcmp(a, b) || !a[2] || !b[2];
+}
+
+int merge_event_fits(const merge_event *c, const merge_event *e) {
+  if (!merge_same_code(c->cameo, e->cameo)) return 0;
+  if (!merge_dated(c->first, c->last) || !merge_dated(e->first, e->last)) return 0;
+  if (!merge_overlap(c->first, c->last, e->first, e->last)) return 0;
+  if (c->place[0] && e->place[0] && strcmp(c->place, e->place) != 0) return 0;
+  if (!strcmp(c->source, e->source) && !strcmp(c->target, e->target)) {
+    return !merge_names_conflict(c->source_name, e->source_name) &&
+           !merge_names_conflict(c->target_name, e->target_name);
+  }
+  /* the other direction: only a joint act reported from the other side */
+  if (!strcmp(c->source, e->target) && !strcmp(c->target, e->source) && (c->joint || e->joint)) {
+    return !merge_names_conflict(c->source_name, e->target_name) &&
+           !merge_names_conflict(c->target_name, e->source_name);
+  }
+  return 0;
+}
+
+void merge_event_absorb(merge_event *c, const merge_event *e) {
+  int same_dir = !strcmp(c->source, e->source);
+  if (e->last - e->first < c->last - c->first) {
+    c->first = e->first;
+    c->last = e->last;
+  }
+  if (strlen(e->cameo) > strlen(c->cameo)) memcpy(c->cameo, e->cameo, sizeof c->cameo);
+  if (!c->place[0] && e->place[0]) memcpy(c->place, e->place, sizeof c->place);
+  c->joint |= e->joint;
+  const char *sn = same_dir ? e->source_name : e->target_name;
+  const char *tn = same_dir ? e->target_name : e->source_name;
+  if (!c->source_name) c->source_name = sn;
+  if (!c->target_name) c->target_name = tn;
+}
+
+static int merge_same_parties(const merge_figure *a, const merge_figure *b) {
+  return (!strcmp(a->party1, b->party1) && !strcmp(a->party2, b->party2)) ||
+         (!strcmp(a->party1, b->party2) && !strcmp(a->party2, b->party1));
+}
+
+int merge_figure_fits(const merge_figure *c, const merge_figure *f) {
+  if (strcmp(c->indicator, f->indicator) || strcmp(c->unit, f->unit) || strcmp(c->kind, f->kind))
+    return 0;
+  if (!merge_same_parties(c, f)) return 0;
+  if (c->first > c->last || c->first != f->first || c->last != f->last) return 0;
+  double big = c->value > f->value ? c->value : f->value;
+  double diff = c->value > f->value ? c->value - f->value : f->value - c->value;
+  return big > 0 && diff <= 0.02 * big;
+}
+
+void merge_figure_absorb(merge_figure *c, const merge_figure *f) {
+  if (f->last - f->first < c->last - c->first) {
+    c->first = f->first;
+    c->last = f->last;
+  }
+}
+
+void merge_event_of(const dyad_doc *doc, const dyad_ctx *ctx, const event_rec *r, merge_event *out) {
+  memset(out, 0, sizeof *out);
+  memcpy(out->source, r->source.state, sizeof out->source);
+  memcpy(out->target, r->target.state, sizeof out->target);
+  out->source_name = r->source.person >= 0 && ctx->dict
+                         ? dict_entry_at(ctx->dict, (uint32_t)r->source.person)->name
+                         : r->source.name;
+  out->target_name = r->target.person >= 0 && ctx->dict
+                         ? dict_entry_at(ctx->dict, (uint32_t)r->target.person)->name
+                         : r->target.name;
+  memcpy(out->cameo, r->cameo, sizeof out->cameo);
+  out->first = r->first;
+  out->last = r->last;
+  if (r->place >= 0) memcpy(out->place, doc->mentions[r->place].state, sizeof out->place);
+  const verbs_pattern *p = ctx->verbs ? verbs_at(ctx->verbs, r->pattern) : NULL;
+  out->joint = p && (p->target == VT_SYM || p->target == VT_AVEC);
+}
+
+void merge_figure_of(const figure_rec *r, merge_figure *out) {
+  memset(out, 0, sizeof *out);
+  memcpy(out->indicator, r->indicator, sizeof out->indicator);
+  memcpy(out->unit, r->unit, sizeof out->unit);
+  memcpy(out->kind, r->kind, sizeof out->kind);
+  memcpy(out->party1, r->party1, sizeof out->party1);
+  memcpy(out->party2, r->party2, sizeof out->party2);
+  out->first = r->first;
+  out->last = r->last;
+  out->value = r->value;
+}
+
+/* ---- the in-memory index ---- */
+
+/* Clusters that can take new reports (dated, at most MERGE_MAX_SPAN days)
+ * are entered under their bucket key (unordered pair + root, or parties +
+ * indicator) and each 32-day block their date touches; a report looks in
+ * the blocks of its date widened by the slack, so the work per report does
+ * not grow with the years the index covers. */
+#define MERGE_BLOCK 32
+
+typedef struct merge_slot {
+  int is_figure;
+  union {
+    merge_event ev;
+    merge_figure fig;
+  } u;
+} merge_slot;
+
+typedef struct merge_entry {
+  uint64_t hash;      /* key + block */
+  uint32_t slot;      /* cluster id - 1 */
+  uint32_t next;      /* next entry of the bucket + 1, 0: end */
+} merge_entry;
+
+struct merge_index {
+  merge_slot *slots;  /* cluster id - 1 -> representative */
+  size_t nslots, capslots;
+  merge_entry *entries;
+  size_t nentries, capentries;
+  uint32_t *heads;    /* bucket -> first entry + 1 */
+  size_t nbuckets;    /* a power of two */
+  char **names;       /* interned person names (the index outlives documents) */
+  size_t nnames, capnames;
+  size_t name_bytes;
+};
+
+merge_index *merge_index_new(void) {
+  merge_index *m = calloc(1, sizeof *m);
+  if (!m) return NULL;
+  m->nbuckets = 1024;
+  m->heads = calloc(m->nbuckets, sizeof *m->heads);
+  if (!m->heads) {
+    free(m);
+    return NULL;
+  }
+  return m;
+}
+
+void merge_index_free(merge_index *m) {
+  if (!m) return;
+  for (size_t i = 0; i < m->nnames; i++) free(m->names[i]);
+  free(m->names);
+  free(m->slots);
+  free(m->entries);
+  free(m->heads);
+  free(m);
+}
+
+size_t merge_index_clusters(const merge_index *m) { return m->nslots; }
+
+size_t merge_index_bytes(const merge_index *m) {
+  return sizeof *m + m->capslots * sizeof *m->slots + m->capentries * sizeof *m->entries +
+         m->nbuckets * sizeof *m->heads + m->capnames * sizeof(char *) + m->name_bytes;
+}
+
+static uint64_t merge_mix(uint64_t h, const char *s) {
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+  return (h ^ 0xff) * 1099511628211ull;
+}
+
+/* The bucket key of an unordered pair and a third string. */
+static uint64_t merge_key(const char *a, const char *b, const char *c) {
+  if (strcmp(a, b) > 0) {
+    const char *t = a;
+    a = b;
+    b = t;
+  }
+  return merge_mix(merge_mix(merge_mix(1469598103934665603ull, a), b), c);
+}
+
+static uint64_t merge_block_hash(uint64_t key, int32_t block) {
+  uint64_t h = key ^ ((uint64_t)(uint32_t)block * 0x9e3779b97f4a7c15ull);
+  h ^= h >> 29;
+  return h * 0xbf58476d1ce4e5b9ull;
+}
+
+static int32_t merge_block(int32_t day) {
+  return day >= 0 ? day / MERGE_BLOCK : -((-day + MERGE_BLOCK - 1) / MERGE_BLOCK);
+}
+
+/* A copy of name owned by the index (NULL stays NULL). */
+static const char *merge_intern(merge_index *m, const char *name) {
+  if (!name) return NULL;
+  for (size_t i = m->nnames; i-- > 0;)
+    if (!strcmp(m->names[i], name)) return m->names[i];
+  if (m->nnames == m->capnames) {
+    size_t cap = m->capnames ? m->capnames * 2 : 64;
+    char **n = realloc(m->names, cap * sizeof *n);
+    if (!n) return NULL;
+    m->names = n;
+    m->capnames = cap;
+  }
+  size_t len = strlen(name) + 1;
+  char *copy = malloc(len);
+  if (!copy) return NULL;
+  memcpy(copy, name, len);
+  m->name_bytes += len;
+  m->names[m->nnames++] = copy;
+  return copy;
+}
+
+static int merge_rehash(merge_index *m) {
+  size_t nb = m->nbuckets * 2;
+  uint32_t *heads = calloc(nb, sizeof *heads);
+  if (!heads) return -1;
+  for (size_t i = 0; i < m->nentries; i++) {
+    size_t b = m->entries[i].hash & (nb - 1);
+    m->entries[i].next = heads[b];
+    heads[b] = (uint32_t)(i + 1);
+  }
+  free(m->heads);
+  m->heads = heads;
+  m->nbuckets = nb;
+  return 0;
+}
+
+static int merge_enter(merge_index *m, uint64_t hash, uint32_t slot) {
+  if (m->nentries == m->capentries) {
+    size_t cap = m->capentries ? m->capentries * 2 : 256;
+    merge_entry *e = realloc(m->entries, cap * sizeof *e);
+    if (!e) return -1;
+    m->entries = e;
+    m->capentries = cap;
+  }
+  if (m->nentries >= 2 * m->nbuckets && merge_rehash(m)) return -1;
+  size_t b = hash & (m->nbuckets - 1);
+  merge_entry *e = &m->entries[m->nentries++];
+  e->hash = hash;
+  e->slot = slot;
+  e->next = m->heads[b];
+  m->heads[b] = (uint32_t)m->nentries;
+  return 0;
+}
+
+/* A new cluster for a report; entered in the index when it can take others. */
+static merge_slot *merge_new_slot(merge_index *m, uint64_t key, int32_t first, int32_t last) {
+  if (m->nslots == m->capslots) {
+    size_t cap = m->capslots ? m->capslots * 2 : 256;
+    merge_slot *s = realloc(m->slots, cap * sizeof *s);
+    if (!s) return NULL;
+    m->slots = s;
+    m->capslots = cap;
+  }
+  uint32_t i = (uint32_t)m->nslots++;
+  merge_slot *s = &m->slots[i];
+  memset(s, 0, sizeof *s);
+  if (merge_dated(first, last))
+    for (int32_t b = merge_block(first); b <= merge_block(last); b++)
+      if (merge_enter(m, merge_block_hash(key, b), i)) return NULL;
+  return s;
+}
+
+/* The oldest cluster under key near [first, last] that fits (fits() decides
+ * on the representative), or UINT32_MAX. */
+typedef int (*merge_fits_fn)(const merge_slot *s, const void *rep);
+
+static uint32_t merge_find(const merge_index *m, uint64_t key, int32_t first, int32_t last,
+                           merge_fits_fn fits, const void *rep) {
+  uint32_t best = UINT32_MAX;
+  if (!merge_dated(first, last)) return best;
+  for (int32_t b = merge_block(first - MERGE_DAY_SLACK); b <= merge_block(last + MERGE_DAY_SLACK); b++) {
+    uint64_t h = merge_block_hash(key, b);
+    for (uint32_t i = m->heads[h & (m->nbuckets - 1)]; i; i = m->entries[i - 1].next) {
+      const merge_entry *e = &m->entries[i - 1];
+      if (e->hash == h && e->slot < best && fits(&m->slots[e->slot], rep)) best = e->slot;
+    }
+  }
+  return best;
+}
+
+static int merge_fits_event(const merge_slot *s, const void *rep) {
+  return !s->is_figure && merge_event_fits(&s->u.ev, rep);
+}
+
+static int merge_fits_figure(const merge_slot *s, const void *rep) {
+  return s->is_figure && merge_figure_fits(&s->u.fig, rep);
+}
+
+uint32_t merge_index_event(merge_index *m, const merge_event *e) {
+  char root[3] = {e->cameo[0], e->cameo[1], 0};
+  uint64_t key = merge_key(e->source, e->target, root);
+  merge_event copy = *e;
+  copy.source_name = merge_intern(m, e->source_name);
+  copy.target_name = merge_intern(m, e->target_name);
+  uint32_t i = merge_find(m, key, e->first, e->last, merge_fits_event, e);
+  if (i != UINT32_MAX) {
+    merge_event_absorb(&m->slots[i].u.ev, &copy);
+    return i + 1;
+  }
+  merge_slot *s = merge_new_slot(m, key, e->first, e->last);
+  if (!s) return 0;
+  s->u.ev = copy;
+  return (uint32_t)m->nslots;
+}
+
+uint32_t merge_index_figure(merge_index *m, const merge_figure *f) {
+  uint64_t key = merge_key(f->party1, f->party2, f->indicator) ^ 1;
+  /* figures of one period: indexed by the block of its first day */
+  merge_figure probe = *f;
+  uint32_t best = UINT32_MAX;
+  if (f->first <= f->last) {
+    uint64_t h = merge_block_hash(key, merge_block(f->first));
+    for (uint32_t i = m->heads[h & (m->nbuckets - 1)]; i; i = m->entries[i - 1].next) {
+      const merge_entry *e = &m->entries[i - 1];
+      if (e->hash == h && e->slot < best && merge_fits_figure(&m->slots[e->slot], &probe)) best = e->slot;
+    }
+  }
+  if (best != UINT32_MAX) {
+    merge_figure_absorb(&m->slots[best].u.fig, f);
+    return best + 1;
+  }
+  merge_slot *s = merge_new_slot(m, key, 1, 0);  /* not entered by date span */
+  if (!s) return 0;
+  s->is_figure = 1;
+  s->u.fig = *f;
+  if (f->first <= f->last && merge_enter(m, merge_block_hash(key, merge_block(f->first)), (uint32_t)(m->nslots - 1)))
+    return 0;
+  return (uint32_t)m->nslots;
+}
+
+/* ---- public API (dyad.h) ---- */
+
+struct dyad_merge {
+  merge_index *index;
+};
+
+dyad_merge *dyad_merge_new(void) {
+  dyad_merge *m = calloc(1, sizeof *m);
+  if (!m) return NULL;
+  if (!(m->index = merge_index_new())) {
+    free(m);
+    return NULL;
+  }
+  return m;
+}
+
+void dyad_merge_free(dyad_merge *m) {
+  if (!m) return;
+  merge_index_free(m->index);
+  free(m);
+}
+
+int dyad_merge_doc(dyad_merge *m, dyad_doc *doc, const dyad_ctx *ctx) {
+  for (size_t i = 0; i < doc->nevents; i++) {
+    merge_event e;
+    merge_event_of(doc, ctx, &doc->events[i], &e);
+    if (!(doc->events[i].cluster = merge_index_event(m->index, &e))) return DYAD_ENOMEM;
+  }
+  for (size_t i = 0; i < doc->nfigures; i++) {
+    merge_figure f;
+    merge_figure_of(&doc->figures[i], &f);
+    if (!(doc->figures[i].cluster = merge_index_figure(m->index, &f))) return DYAD_ENOMEM;
+  }
+  return 0;
+}

@@ -17,6 +17,15 @@
 #define CODE_MAX_LIST 12      /* states of an enumerated source or target */
 #define CODE_AGENT_GAP 8      /* tokens between a passive participle and "par" */
 
+/* An enumeration of states in one sentence ("les ambassadeurs d'Angola,
+ * du Liban et du Canada"): what a later or nearby plural subject ("ils",
+ * "les nouveaux ambassadeurs", "les trois gouvernements") refers to. */
+typedef struct code_group {
+  uint32_t sent;
+  size_t n;
+  const mention *m[CODE_MAX_LIST];
+} code_group;
+
 typedef struct code_state {
   dyad_doc *doc;
   const dyad_ctx *ctx;
@@ -33,6 +42,8 @@ typedef struct code_state {
   int32_t cur0, cur1;         /* the last date the article gave an event */
   char indicator[16];         /* the last figure's indicator ("ce chiffre" refers to it) */
   size_t ev_cap, fig_cap, ag_cap;
+  code_group *groups;         /* enumerations of states, in sentence order */
+  size_t ngroups, gcap;
 } code_state;
 
 static const char *code_word(const code_state *st, uint32_t t, int k) {
@@ -135,7 +146,8 @@ static int code_has_tag(const code_state *st, uint32_t t, const char *tag) {
 
 static const char *const code_negations[] = {"pas", "jamais", "aucun", "aucune", "guere", "nullement", NULL};
 static const char *const code_modals[] = {"devoir", "aller", "pouvoir", "vouloir", "souhaiter", "esperer",
-                                          "prevoir", "envisager", "compter", "entendre", "projeter", NULL};
+                                          "prevoir", "envisager", "compter", "entendre", "projeter", "possibilite",
+                                          "intention", NULL};
 static const char *const code_purpose[] = {"pour", "afin", NULL};
 /* First words of a fronted adverbial clause, closed by a comma. */
 static const char *const code_fronting[] = {"apres", "lors", "au", "a", "en", "pour", "dans", "suite",
@@ -281,6 +293,63 @@ static size_t code_list(const code_state *st, const mention *head, const mention
   return n;
 }
 
+/* Plural heads that stand for an enumeration given nearby: the pronouns
+ * and plural nouns of the people and bodies that act for states. */
+static const char *const code_plural_heads[] = {"ils", "elles", "ambassadeurs", "diplomates", "envoyes",
+                                                "gouvernements", "dirigeants", "delegations", "ministres",
+                                                NULL};
+
+/* 1 if tokens [a, b) hold a plural noun head (by its form, not its
+ * lemma), 2 if a plural pronoun, else 0. */
+static int code_plural_in(const code_state *st, uint32_t a, uint32_t b) {
+  for (uint32_t q = a; q < b; q++) {
+    const char *w = code_word(st, q, 0);
+    if (!w) continue;
+    for (const char *const *h = code_plural_heads; *h; h++)
+      if (!strcmp(w, *h)) return h - code_plural_heads < 2 ? 2 : 1;
+  }
+  return 0;
+}
+
+/* Record the enumerations of states of sentence s (folded already). */
+static void code_find_groups(code_state *st, uint32_t s) {
+  const dyad_doc *doc = st->doc;
+  size_t mb, me;
+  code_sentence_mentions(doc, s, &mb, &me);
+  for (size_t i = mb; i + 1 < me; i++) {
+    const mention *m = &doc->mentions[i];
+    if (!m->state[0] || m->rule == RULE_PAIR) continue;
+    const mention *out[CODE_MAX_LIST];
+    size_t n = code_list(st, m, m, me, doc->sents[s].tok_end, out);
+    if (n < 2) continue;
+    if (st->ngroups == st->gcap) {
+      st->gcap = st->gcap ? 2 * st->gcap : 8;
+      st->groups = xrealloc(st->groups, st->gcap * sizeof *st->groups);
+    }
+    code_group *g = &st->groups[st->ngroups++];
+    g->sent = s;
+    g->n = n;
+    memcpy(g->m, out, n * sizeof *out);
+    return; /* the sentence's first enumeration */
+  }
+}
+
+#define CODE_GROUP_REACH 4  /* sentences between a plural head and its enumeration */
+
+/* The enumeration nearest sentence s (the earlier on a tie), or NULL; a
+ * pronoun (how == 2) looks back only, to the two sentences before. */
+static const code_group *code_group_near(const code_state *st, uint32_t s, int how) {
+  const code_group *best = NULL;
+  uint32_t bestd = CODE_GROUP_REACH + 1;
+  for (size_t i = 0; i < st->ngroups; i++) {
+    const code_group *g = &st->groups[i];
+    if (how == 2 && (g->sent >= s || g->sent + 2 < s)) continue;
+    uint32_t d = g->sent > s ? g->sent - s : s - g->sent;
+    if (d < bestd) { best = g; bestd = d; }
+  }
+  return best;
+}
+
 /* Record the event of pattern p (tokens t..e) from sa to ta, with its
  * date; a visit (042) gives the host's 043 too, and a hosting (043) the
  * visitor's 042; a signing (057) gives an agreement. */
@@ -409,6 +478,11 @@ static void code_sentence(code_state *st, uint32_t s) {
         if (code_is_place(m)) { if (!place_src) place_src = m; }
         else if (!src) src = m;
       }
+      /* a plural subject standing for an enumeration nearby ("Ils ont
+         tous exprimé...", "Cinq nouveaux ambassadeurs ont présenté...") */
+      const code_group *sgroup = NULL, *tgroup = NULL;
+      int plural = !src && !pair ? code_plural_in(st, front, t) : 0;
+      if (plural && (sgroup = code_group_near(st, s, plural))) src = sgroup->m[0];
       if (!src && !pair) src = place_src;
       /* "X, en visite à Y": the visitor is the actor the phrase follows */
       if (!pair && !strcmp(best->cameo, "042") && t > b && code_tok_is(st, t - 1, "en")) {
@@ -474,6 +548,12 @@ static void code_sentence(code_state *st, uint32_t s) {
             const mention *m = &doc->mentions[i];
             if (m != src && m->state[0] && strcmp(m->state, sa.state)) tgt = m;
           }
+        /* a plural object standing for an enumeration ("a reçu les lettres
+           de créance de cinq nouveaux ambassadeurs") */
+        int tplural = !tgt && !sgroup ? code_plural_in(st, best_end, end) : 0;
+        if (tplural == 1 && (tgroup = code_group_near(st, s, tplural)))
+          for (size_t i = 0; i < tgroup->n && !tgt; i++)
+            if (strcmp(tgroup->m[i]->state, sa.state)) tgt = tgroup->m[i];
         if (tgt) {
           code_actor(&ta, tgt, 0);
           if (code_is_place(tgt) && best->target == VT_HOST) place = (int32_t)(tgt - doc->mentions);
@@ -490,9 +570,17 @@ static void code_sentence(code_state *st, uint32_t s) {
          rappelé...") and targets ("les ambassadeurs d'Angola, du Liban et
          du Canada"): one event for each pair of states */
       const mention *srcs[CODE_MAX_LIST], *tgts[CODE_MAX_LIST];
-      size_t ns = code_list(st, src, pair ? NULL : src, me, t, srcs), nt = 1;
+      size_t ns = sgroup ? 0 : code_list(st, src, pair ? NULL : src, me, t, srcs), nt = 1;
       tgts[0] = tgt;
-      if (tgt && !pair && best->target != VT_SYM && best->target != VT_HOST)
+      if (sgroup) {
+        ns = sgroup->n;
+        memcpy(srcs, sgroup->m, ns * sizeof *srcs);
+      }
+      if (tgroup) {
+        nt = 0;
+        for (size_t i = 0; i < tgroup->n; i++)
+          if (strcmp(tgroup->m[i]->state, sa.state)) tgts[nt++] = tgroup->m[i];
+      } else if (tgt && !pair && best->target != VT_SYM && best->target != VT_HOST)
         nt = code_list(st, tgt, tgt, me, end, tgts);
       for (size_t i = 0; i < ns; i++)
         for (size_t j = 0; j < nt; j++) {
@@ -661,9 +749,20 @@ int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
       dates_civil(mid, &st.ref.year, &st.ref.month, &st.ref.day);
     }
   }
+  /* enumerations first: a plural subject may come before its list */
+  for (uint32_t s = 0; s < doc->nsents; s++) {
+    if (doc->sents[s].zone != ZONE_ARTICLE) continue;
+    size_t mb, me, states = 0;
+    code_sentence_mentions(doc, s, &mb, &me);
+    for (size_t i = mb; i < me && states < 2; i++) states += doc->mentions[i].state[0] != 0;
+    if (states < 2) continue;
+    code_fold_sentence(&st, &doc->sents[s]);
+    code_find_groups(&st, s);
+  }
   for (uint32_t s = 0; s < doc->nsents; s++)
     if (doc->sents[s].zone == ZONE_ARTICLE) code_sentence(&st, s);
   code_dedupe(doc);
+  free(st.groups);
   free(st.fbuf);
   free(st.woff);
   return 0;

@@ -573,14 +573,39 @@ static int actors_edge_cmp(const void *a, const void *b) {
   return x->delta < y->delta ? -1 : x->delta > y->delta;
 }
 
+/* Words that make a person named just after them a former office holder
+ * ("l'ancien président X", "qui a renversé le président X"): such names
+ * do not date the article. */
+static const char *const actors_former[] = {"ancien", "ancienne", "ex", "feu", "defunt", "defunte",
+                                            "renverse", "renversee", "deche", "dechu", "dechue",
+                                            "destitue", "destituee", "predecesseur", "predecesseure",
+                                            "regrette", NULL};
+
+static int actors_is_former(const dyad_doc *doc, const mention *m) {
+  uint32_t a = m->tok_begin > 4 ? m->tok_begin - 4 : 0;
+  for (uint32_t q = a; q < m->tok_begin + 1 && q < m->tok_end; q++) {
+    const token *k = &doc->toks[q];
+    if (k->kind != TOK_WORD || k->end - k->start > 24) continue;
+    char f[64];
+    size_t n = utf8_fold(doc->text + k->start, k->end - k->start, f, sizeof f - 1);
+    f[n] = 0;
+    /* "ex-président" folds with its hyphen */
+    char *dash = strchr(f, '-');
+    if (dash) *dash = 0;
+    for (const char *const *w = actors_former; *w; w++)
+      if (!strcmp(f, *w)) return 1;
+  }
+  return 0;
+}
+
 static void actors_dating(actors_run_state *st) {
   dyad_doc *doc = st->doc;
-  /* the distinct people named */
+  /* the distinct people named, but for former office holders */
   const char **names = xmalloc((st->nm + 1) * sizeof *names);
   size_t nn0 = 0;
   for (size_t i = 0; i < st->nm; i++) {
     const mention *m = &st->m[i];
-    if (m->person >= 0 && (m->rule == RULE_PERSON || m->rule == RULE_ROLE_PERSON))
+    if (m->person >= 0 && (m->rule == RULE_PERSON || m->rule == RULE_ROLE_PERSON) && !actors_is_former(doc, m))
       names[nn0++] = dict_entry_at(st->d, (uint32_t)m->person)->name;
   }
   if (nn0) qsort(names, nn0, sizeof *names, actors_strcmp);

@@ -40,6 +40,7 @@ typedef struct code_state {
   dyad_date ref;              /* reference for partial dates: publication, or
                                  the middle of the leaders' terms when undated */
   int32_t cur0, cur1;         /* the last date the article gave an event */
+  int32_t anchor0, anchor1;   /* undated article: its first weekday-checked day */
   char indicator[16];         /* the last figure's indicator ("ce chiffre" refers to it) */
   size_t ev_cap, fig_cap, ag_cap;
   code_group *groups;         /* enumerations of states, in sentence order */
@@ -242,6 +243,7 @@ static void code_date(code_state *st, const date_expr *d, size_t nd, uint32_t ss
   /* a sentence without a date tells more about the last event dated */
   if (st->cur0 <= st->cur1) { *first = st->cur0; *last = st->cur1; return; }
   if (st->pub0 <= st->pub1) { *first = st->pub0; *last = st->pub1; return; }
+  if (st->anchor0 <= st->anchor1) { *first = st->anchor0; *last = st->anchor1; return; }
   const dyad_doc *doc = st->doc;
   if (doc->nactor_dates) {
     *first = doc->actor_dates[0].first;
@@ -664,9 +666,11 @@ static int code_weekday_year(code_state *st) {
   dates_civil(doc->actor_dates[doc->nactor_dates - 1].last, &y1, &m, &d);
   if (y1 - y0 > 40) y0 = y1 - 40;
   int best_year = 0, best = 0;
+  int32_t best_first = 0;
   for (int y = y0; y <= y1; y++) {
     dyad_date ref = {y, 12, 31};
     int agree = 0;
+    int32_t first_day = 0;
     for (uint32_t s = 0; s < doc->nsents; s++) {
       const sentence *se = &doc->sents[s];
       if (se->zone != ZONE_ARTICLE) continue;
@@ -679,12 +683,13 @@ static int code_weekday_year(code_state *st) {
         int ey, em, ed;
         dates_civil(days, &ey, &em, &ed);
         /* 1970-01-01 was a Thursday (3) */
-        if (wd >= 0 && ey == y && ((days % 7 + 7 + 3) % 7) == wd) agree++;
+        if (wd >= 0 && ey == y && ((days % 7 + 7 + 3) % 7) == wd && !agree++) first_day = days;
       }
     }
     /* among equals, the latest: news is mostly coded soon after it appears */
-    if (agree && agree >= best) { best = agree; best_year = y; }
+    if (agree && agree >= best) { best = agree; best_year = y; best_first = first_day; }
   }
+  if (best_year) st->anchor0 = st->anchor1 = best_first;
   return best_year;
 }
 
@@ -735,8 +740,8 @@ int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
   }
   st.pa = doc->pair[0][0] ? doc->pair[0] : NULL; /* settled by the actors stage */
   st.pb = doc->pair[1][0] ? doc->pair[1] : NULL;
-  st.cur0 = 1;
-  st.cur1 = 0;
+  st.cur0 = st.anchor0 = 1;
+  st.cur1 = st.anchor1 = 0;
   st.ref = doc->published;
   if (!st.ref.year && doc->nactor_dates) {
     int y = code_weekday_year(&st);

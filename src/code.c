@@ -153,8 +153,24 @@ static const char *const code_purpose[] = {"pour", "afin", NULL};
 /* First words of a fronted adverbial clause, closed by a comma. */
 static const char *const code_fronting[] = {"apres", "lors", "au", "a", "en", "pour", "dans", "suite",
                                             "avant", "durant", "pendant", "depuis", "outre", NULL};
+/* Conjunctions opening a subordinate clause with a subject of its own. */
+static const char *const code_clause_words[] = {"quand", "lorsque", "lorsqu'", "tandis", "puisque",
+                                                "alors", NULL};
 static const char *const code_preps[] = {"a", "au", "aux", "avec", "de", "du", "des", "d'", "en", "pour",
                                          "par", "sur", "entre", "selon", "contre", "vers", "chez", NULL};
+
+/* 1 if token t is a noun, never a verb ("destruction", "expulsion"). */
+static int code_nominal(const code_state *st, uint32_t t) {
+  const token *k = &st->doc->toks[t];
+  int noun = 0;
+  for (unsigned i = 0; i < k->nread; i++) {
+    lex_reading r;
+    lexicon_reading(st->ctx->lex, k->read + i, &r);
+    if (r.pos == POS_VERB) return 0;
+    noun |= r.pos == POS_NOUN;
+  }
+  return noun;
+}
 
 /* Is the predicate at t..e a real, asserted act (not negated, planned or wished)? */
 static int code_asserted(const code_state *st, uint32_t t, uint32_t e, uint32_t b, uint32_t send) {
@@ -255,11 +271,14 @@ static void code_date(code_state *st, const date_expr *d, size_t nd, uint32_t ss
 }
 
 /* Tokens [a, b) only separate items of a list: commas, "et", "ainsi que",
- * parentheses, determiners and prepositions, and the names of the people
- * listed ("Lee Sang Ryul (République de Corée), Wan Li (Chine)"). */
-static int code_listed(const code_state *st, uint32_t a, uint32_t b) {
+ * parentheses, determiners and prepositions, "ses alliés", and the names
+ * of the people listed ("Lee Sang Ryul (République de Corée), Wan Li
+ * (Chine)").  With sep 0, no comma or "et" is needed (an apposition:
+ * "l'Alliance des États du Sahel (AES) le Mali, ..."). */
+static int code_listed(const code_state *st, uint32_t a, uint32_t b, int sep_needed) {
   static const char *const glue[] = {",", "et", "ainsi", "que", "(", ")", "le", "la", "les", "l'", "de", "du",
-                                     "des", "d'", "au", "aux", "a", ";", NULL};
+                                     "des", "d'", "au", "aux", "a", ";", "ses", "leurs", "allies",
+                                     "partenaires", "voisins", NULL};
   if (b < a || b - a > 8) return 0;
   int sep = 0, names = 0;
   for (uint32_t q = a; q < b; q++) {
@@ -271,12 +290,14 @@ static int code_listed(const code_state *st, uint32_t a, uint32_t b) {
     if (!code_tok_is_any(st, q, glue)) return 0;
     sep |= code_tok_is(st, q, ",") || code_tok_is(st, q, "et") || code_tok_is(st, q, ";");
   }
-  return sep && (names ? b - a <= 8 : b - a <= 4);
+  return (sep || !sep_needed) && (names ? b - a <= 8 : b - a <= 4);
 }
 
 /* The mentions listed with first ("A, B et C"), before token limit:
  * first itself, then each next one separated by list glue only; at most
- * CODE_MAX_LIST.  With first NULL, only head (a pair or none). */
+ * CODE_MAX_LIST.  An organisation followed by the states it stands for
+ * ("les États membres de l'AES, le Mali, le Burkina Faso et le Niger")
+ * gives the states.  With first NULL, only head (a pair or none). */
 static size_t code_list(const code_state *st, const mention *head, const mention *first, size_t me,
                         uint32_t limit, const mention **out) {
   out[0] = head;
@@ -286,11 +307,21 @@ static size_t code_list(const code_state *st, const mention *head, const mention
   const mention *last = first;
   for (size_t i = (size_t)(first - doc->mentions) + 1; i < me && n < CODE_MAX_LIST; i++) {
     const mention *m = &doc->mentions[i];
-    if (m->tok_end > limit || !code_listed(st, last->tok_end, m->tok_begin)) break;
+    if (m->tok_end > limit) break;
+    int apposed = last->rule == RULE_ORG || !strcmp(last->state, m->state);
+    if (!code_listed(st, last->tok_end, m->tok_begin, !apposed)) break;
     last = m;
     size_t k = 0;
     while (k < n && strcmp(out[k]->state, m->state)) k++;
     if (k == n && m->state[0]) out[n++] = m;
+  }
+  if (n >= 3 && out[0]->rule == RULE_ORG) {
+    size_t states = 0;
+    for (size_t k = 1; k < n; k++) states += out[k]->rule != RULE_ORG;
+    if (states == n - 1) {
+      memmove(out, out + 1, (n - 1) * sizeof *out);
+      n--;
+    }
   }
   return n;
 }
@@ -313,27 +344,33 @@ static int code_plural_in(const code_state *st, uint32_t a, uint32_t b) {
   return 0;
 }
 
-/* Record the enumerations of states of sentence s (folded already). */
+/* Record the longest enumeration of states of sentence s (folded
+ * already); the first of equals. */
 static void code_find_groups(code_state *st, uint32_t s) {
   const dyad_doc *doc = st->doc;
   size_t mb, me;
   code_sentence_mentions(doc, s, &mb, &me);
+  const mention *best[CODE_MAX_LIST];
+  size_t nbest = 0;
   for (size_t i = mb; i + 1 < me; i++) {
     const mention *m = &doc->mentions[i];
     if (!m->state[0] || m->rule == RULE_PAIR) continue;
     const mention *out[CODE_MAX_LIST];
     size_t n = code_list(st, m, m, me, doc->sents[s].tok_end, out);
-    if (n < 2) continue;
-    if (st->ngroups == st->gcap) {
-      st->gcap = st->gcap ? 2 * st->gcap : 8;
-      st->groups = xrealloc(st->groups, st->gcap * sizeof *st->groups);
+    if (n > nbest) {
+      nbest = n;
+      memcpy(best, out, n * sizeof *out);
     }
-    code_group *g = &st->groups[st->ngroups++];
-    g->sent = s;
-    g->n = n;
-    memcpy(g->m, out, n * sizeof *out);
-    return; /* the sentence's first enumeration */
   }
+  if (nbest < 2) return;
+  if (st->ngroups == st->gcap) {
+    st->gcap = st->gcap ? 2 * st->gcap : 8;
+    st->groups = xrealloc(st->groups, st->gcap * sizeof *st->groups);
+  }
+  code_group *g = &st->groups[st->ngroups++];
+  g->sent = s;
+  g->n = nbest;
+  memcpy(g->m, best, nbest * sizeof *best);
 }
 
 #define CODE_GROUP_REACH 4  /* sentences between a plural head and its enumeration */
@@ -468,8 +505,15 @@ static void code_sentence(code_state *st, uint32_t s) {
       if (code_tok_is_any(st, b, code_fronting))
         for (uint32_t q = b + 1; q < t; q++)
           if (code_tok_is(st, q, ",")) { front = q + 1; break; }
+      /* a subordinate clause's own subject ("..., qui a commencé quand le
+         Mali a rappelé...") is looked for after its conjunction first */
+      uint32_t clause = front;
+      for (uint32_t q = front; q < t; q++)
+        if (code_tok_is_any(st, q, code_clause_words)) clause = q + 1;
+      for (int pass = clause > front ? 0 : 1; pass < 2 && !src && !pair; pass++)
       for (size_t i = mb; i < me && doc->mentions[i].tok_end <= t; i++) {
         const mention *m = &doc->mentions[i];
+        if (pass == 0 && m->tok_begin < clause) continue;
         if (m->rule == RULE_PAIR && m->state[0] && m->state2[0]) { src = m; pair = 1; break; }
         if (!m->state[0] || code_after_prep(st, m, b)) continue;
         /* people and offices act; a bare place may be a dateline ("Hanoi (VNA) -") */
@@ -483,7 +527,7 @@ static void code_sentence(code_state *st, uint32_t s) {
       /* a plural subject standing for an enumeration nearby ("Ils ont
          tous exprimé...", "Cinq nouveaux ambassadeurs ont présenté...") */
       const code_group *sgroup = NULL, *tgroup = NULL;
-      int plural = !src && !pair ? code_plural_in(st, front, t) : 0;
+      int plural = !src && !pair ? code_plural_in(st, front, t) : 0, nominal = 0;
       if (plural && (sgroup = code_group_near(st, s, plural))) src = sgroup->m[0];
       if (!src && !pair) src = place_src;
       /* "X, en visite à Y": the visitor is the actor the phrase follows */
@@ -503,12 +547,21 @@ static void code_sentence(code_state *st, uint32_t s) {
             if (doc->toks[q].kind == TOK_PUNCT) break;
             if (code_tok_is(st, q, "par")) par = q;
           }
+        else if (code_nominal(st, t))
+          /* a noun's agent: "la destruction d'un drone malien dans la
+             nuit du 31 mars par l'armée algérienne" */
+          for (uint32_t q = best_end; q < end && q < best_end + 2 * CODE_AGENT_GAP && !par; q++) {
+            if (doc->toks[q].kind == TOK_PUNCT && !code_tok_is(st, q, ",")) break;
+            if (code_tok_is(st, q, "par")) par = q;
+          }
+        if (par && code_nominal(st, t)) nominal = 1;
         for (size_t i = mb; par && i < me; i++)
           if (doc->mentions[i].tok_begin >= par + 1 && doc->mentions[i].tok_begin <= par + 3 &&
               doc->mentions[i].state[0]) {
             tgt = src;
             src = &doc->mentions[i];
             pair = 0;
+            sgroup = NULL;
             break;
           }
       }
@@ -582,12 +635,12 @@ static void code_sentence(code_state *st, uint32_t s) {
         nt = 0;
         for (size_t i = 0; i < tgroup->n; i++)
           if (strcmp(tgroup->m[i]->state, sa.state)) tgts[nt++] = tgroup->m[i];
-      } else if (tgt && !pair && best->target != VT_SYM && best->target != VT_HOST)
+      } else if (tgt && !pair && !nominal && best->target != VT_SYM && best->target != VT_HOST)
         nt = code_list(st, tgt, tgt, me, end, tgts);
       for (size_t i = 0; i < ns; i++)
         for (size_t j = 0; j < nt; j++) {
           doc_actor a1 = sa, a2 = ta;
-          if (i) code_actor(&a1, srcs[i], 0);
+          if (i || srcs[0] != src) code_actor(&a1, srcs[i], 0);
           if (j) code_actor(&a2, tgts[j], 0);
           if (!a1.state[0] || !a2.state[0] || !strcmp(a1.state, a2.state)) continue;
           code_emit(st, s, t, best_end, best, best_no, &a1, &a2, i || j ? -1 : place, dates, nd);

@@ -216,6 +216,43 @@ static void dict_problem(dict_load *L, const char *fmt, ...) {
   if (L->fn) L->fn(L->user, L->file, L->line, msg);
 }
 
+/* The press writes two-word names with a hyphen or a space alike
+ * ("Burkina Faso", "Burkina-Faso"; "Guinée-Bissau", "Guinée Bissau"):
+ * a name of two or three plain words is also added hyphenated, and a
+ * single word with inner hyphens also as separate words. */
+static void dict_phrase_hyphen_variants(dict *d, const token *toks, size_t ntoks, const char *text,
+                                        const char *const *ft, const size_t *fl, uint32_t e) {
+  if (ntoks >= 2 && ntoks <= 3) {
+    size_t total = 0;
+    for (size_t i = 0; i < ntoks; i++) {
+      if (toks[i].kind != TOK_WORD || (toks[i].flags & TOKF_ELISION)) return;
+      if (i && (toks[i].start != toks[i - 1].end + 1 || text[toks[i - 1].end] != ' ')) return;
+      total += fl[i] + 1;
+    }
+    char *joined = arena_alloc(&d->tmp, total);
+    size_t k = 0;
+    for (size_t i = 0; i < ntoks; i++) {
+      if (i) joined[k++] = '-';
+      memcpy(joined + k, ft[i], fl[i]);
+      k += fl[i];
+    }
+    const char *jt[1] = {joined};
+    size_t jl[1] = {k};
+    matcher_add(d->m, jt, jl, 1, e);
+  } else if (ntoks == 1 && toks[0].kind == TOK_WORD) {
+    const char *pt[3];
+    size_t pl[3], np = 0, from = 0;
+    for (size_t i = 0; i <= fl[0]; i++) {
+      if (i < fl[0] && ft[0][i] != '-') continue;
+      if (np == 3 || i == from) return;
+      pt[np] = ft[0] + from;
+      pl[np++] = i - from;
+      from = i + 1;
+    }
+    if (np >= 2) matcher_add(d->m, pt, pl, np, e);
+  }
+}
+
 /* Add a phrase for entry number e: normalise, segment, fold. */
 static void dict_phrase(dict_load *L, const char *s, size_t n, uint32_t e) {
   dict *d = L->d;
@@ -244,6 +281,7 @@ static void dict_phrase(dict_load *L, const char *s, size_t n, uint32_t e) {
     ft[i] = buf;
   }
   matcher_add(d->m, ft, fl, ntoks, e);
+  dict_phrase_hyphen_variants(d, toks, ntoks, text, ft, fl, e);
 }
 
 static dict_entry *dict_entry_new(dict_load *L, dict_kind kind) {

@@ -345,7 +345,8 @@ static int code_plural_in(const code_state *st, uint32_t a, uint32_t b) {
 }
 
 /* Record the longest enumeration of states of sentence s (folded
- * already); the first of equals. */
+ * already; the first of equals), or all its states when it names three or
+ * more. */
 static void code_find_groups(code_state *st, uint32_t s) {
   const dyad_doc *doc = st->doc;
   size_t mb, me;
@@ -362,6 +363,22 @@ static void code_find_groups(code_state *st, uint32_t s) {
       memcpy(best, out, n * sizeof *out);
     }
   }
+  /* a sentence naming three states or more in any form ("Leurs
+     Excellences Lee Sang Ryul (République de Corée), Wan Li (Chine)...")
+     groups them all */
+  const mention *all[CODE_MAX_LIST];
+  size_t nall = 0;
+  for (size_t i = mb; i < me && nall < CODE_MAX_LIST; i++) {
+    const mention *m = &doc->mentions[i];
+    if (!m->state[0] || m->rule == RULE_PAIR || m->rule == RULE_PRONOUN) continue;
+    size_t k = 0;
+    while (k < nall && strcmp(all[k]->state, m->state)) k++;
+    if (k == nall) all[nall++] = m;
+  }
+  if (nall >= 3 && nbest < 3) {
+    nbest = nall;
+    memcpy(best, all, nall * sizeof *all);
+  }
   if (nbest < 2) return;
   if (st->ngroups == st->gcap) {
     st->gcap = st->gcap ? 2 * st->gcap : 8;
@@ -375,8 +392,10 @@ static void code_find_groups(code_state *st, uint32_t s) {
 
 #define CODE_GROUP_REACH 4  /* sentences between a plural head and its enumeration */
 
-/* The enumeration nearest sentence s (the earlier on a tie), or NULL; a
- * pronoun (how == 2) looks back only, to the two sentences before. */
+/* The enumeration a plural head of sentence s stands for, or NULL: for a
+ * pronoun (how == 2), the nearest of the two sentences before; for a noun
+ * ("les ambassadeurs"), the fullest within reach, the nearest of equals
+ * (the earlier on a tie). */
 static const code_group *code_group_near(const code_state *st, uint32_t s, int how) {
   const code_group *best = NULL;
   uint32_t bestd = CODE_GROUP_REACH + 1;
@@ -384,6 +403,11 @@ static const code_group *code_group_near(const code_state *st, uint32_t s, int h
     const code_group *g = &st->groups[i];
     if (how == 2 && (g->sent >= s || g->sent + 2 < s)) continue;
     uint32_t d = g->sent > s ? g->sent - s : s - g->sent;
+    /* a plural noun: the fullest enumeration within reach */
+    if (how == 1 && d <= CODE_GROUP_REACH && best && g->n != best->n) {
+      if (g->n > best->n) { best = g; bestd = d; }
+      continue;
+    }
     if (d < bestd) { best = g; bestd = d; }
   }
   return best;
@@ -559,6 +583,13 @@ static void code_sentence(code_state *st, uint32_t s) {
           if (doc->mentions[i].tok_begin >= par + 1 && doc->mentions[i].tok_begin <= par + 3 &&
               doc->mentions[i].state[0]) {
             tgt = src;
+            /* a noun's object is its complement ("la réception du
+               président X par Y"), not the sentence's subject */
+            for (size_t j = mb; nominal && j < i; j++)
+              if (doc->mentions[j].tok_begin >= t && doc->mentions[j].state[0]) {
+                tgt = &doc->mentions[j];
+                break;
+              }
             src = &doc->mentions[i];
             pair = 0;
             sgroup = NULL;
@@ -730,13 +761,16 @@ static int code_weekday_year(code_state *st) {
       date_expr dx[CODE_MAX_DATES];
       size_t nd = dates_find(doc->text + se->start, se->end - se->start, ref, dx, CODE_MAX_DATES);
       for (size_t i = 0; i < nd && i < CODE_MAX_DATES; i++) {
-        if (dx[i].kind != DATE_PARTIAL || dx[i].first != dx[i].last) continue;
+        if ((dx[i].kind != DATE_PARTIAL && dx[i].kind != DATE_EXPLICIT) || dx[i].first != dx[i].last) continue;
         int wd = code_weekday_of(doc->text + se->start + dx[i].start, dx[i].end - dx[i].start);
         int32_t days = dx[i].first;
         int ey, em, ed;
         dates_civil(days, &ey, &em, &ed);
-        /* 1970-01-01 was a Thursday (3) */
-        if (wd >= 0 && ey == y && ((days % 7 + 7 + 3) % 7) == wd && !agree++) first_day = days;
+        /* a full date agrees with its year; a partial one when its
+           weekday does (1970-01-01 was a Thursday: 3) */
+        int ok = dx[i].kind == DATE_EXPLICIT ? wd < 0 || ((days % 7 + 7 + 3) % 7) == wd
+                                             : wd >= 0 && ((days % 7 + 7 + 3) % 7) == wd;
+        if (ok && ey == y && !agree++) first_day = days;
       }
     }
     /* among equals, the latest: news is mostly coded soon after it appears */

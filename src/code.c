@@ -41,6 +41,8 @@ typedef struct code_state {
                                  the middle of the leaders' terms when undated */
   int32_t cur0, cur1;         /* the last date the article gave an event */
   int32_t anchor0, anchor1;   /* undated article: its first weekday-checked day */
+  int32_t wd_day[7];          /* the day the article gives each weekday ("jeudi 20 juin"), 0: none */
+  int wd_done;                /* wd_day filled */
   char indicator[16];         /* the last figure's indicator ("ce chiffre" refers to it) */
   size_t ev_cap, fig_cap, ag_cap;
   code_group *groups;         /* enumerations of states, in sentence order */
@@ -242,6 +244,40 @@ static event_rec *code_event_new(code_state *st) {
 
 /* The sentence's date for an event at token t: the nearest expression
  * that is not a figure's period. */
+static int code_weekday_of(const char *s, size_t n);
+
+/* Weekday (0 Monday) of a bare weekday expression ("jeudi", "ce jeudi
+ * soir": no digit), else -1. */
+static int code_bare_weekday(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] >= '0' && s[i] <= '9') return -1;
+  char buf[64];
+  if (n + 2 > sizeof buf) return -1;
+  memcpy(buf, s, n);
+  buf[n] = ' ';
+  buf[n + 1] = 0;
+  return code_weekday_of(buf, n + 1);
+}
+
+/* The days the article gives its weekdays ("Arrivé à Abidjan jeudi 20
+ * juin..."): a bare "jeudi" elsewhere in the article is that day. */
+static void code_weekday_days(code_state *st) {
+  const dyad_doc *doc = st->doc;
+  st->wd_done = 1;
+  for (uint32_t s = 0; s < doc->nsents; s++) {
+    const sentence *se = &doc->sents[s];
+    if (se->zone != ZONE_ARTICLE) continue;
+    date_expr dx[CODE_MAX_DATES];
+    size_t nd = dates_find(doc->text + se->start, se->end - se->start, st->ref, dx, CODE_MAX_DATES);
+    for (size_t i = 0; i < nd && i < CODE_MAX_DATES; i++) {
+      if (dx[i].first != dx[i].last || dx[i].kind == DATE_RELATIVE) continue;
+      int wd = code_weekday_of(doc->text + se->start + dx[i].start, dx[i].end - dx[i].start);
+      if (wd < 0 || ((dx[i].first % 7 + 7 + 3) % 7) != wd || st->wd_day[wd]) continue;
+      st->wd_day[wd] = dx[i].first;
+    }
+  }
+}
+
 static void code_date(code_state *st, const date_expr *d, size_t nd, uint32_t sstart, uint32_t t,
                       int32_t *first, int32_t *last) {
   const date_expr *best = NULL;
@@ -254,6 +290,11 @@ static void code_date(code_state *st, const date_expr *d, size_t nd, uint32_t ss
   if (best) {
     *first = st->cur0 = best->first;
     *last = st->cur1 = best->last;
+    int wd = code_bare_weekday(st->doc->text + sstart + best->start, best->end - best->start);
+    if (wd >= 0) {
+      if (!st->wd_done) code_weekday_days(st);
+      if (st->wd_day[wd]) *first = *last = st->cur0 = st->cur1 = st->wd_day[wd];
+    }
     return;
   }
   /* a sentence without a date tells more about the last event dated */
@@ -781,11 +822,14 @@ static int code_weekday_year(code_state *st) {
 }
 
 #define CODE_DEDUPE_WINDOW 256
+#define CODE_VISIT_DAYS 3     /* reports of one visit are at most this many days apart */
 
 /* Reports of one event within an article (a headline, the lead, the
  * body): events with the same source and target states and code whose
  * dates nest are one; the one with the narrowest date stays, at the place
- * of the first report. */
+ * of the first report.  Visits (042, 043) reported a few days apart are
+ * one visit, dated by its narrowest report (the earliest of equals: the
+ * arrival). */
 static void code_dedupe(dyad_doc *doc) {
   size_t k = 0;
   for (size_t i = 0; i < doc->nevents; i++) {
@@ -797,6 +841,17 @@ static void code_dedupe(dyad_doc *doc) {
           strcmp(e->target.state, f->target.state))
         continue;
       int e_dated = e->first <= e->last, f_dated = f->first <= f->last;
+      /* a visit lasts days: its reports a few days apart are one visit */
+      if (e_dated && f_dated && (!strcmp(e->cameo, "042") || !strcmp(e->cameo, "043")) &&
+          f->first - CODE_VISIT_DAYS <= e->last && e->first - CODE_VISIT_DAYS <= f->last) {
+        int32_t ew = e->last - e->first, fw = f->last - f->first;
+        if (ew < fw || (ew == fw && e->first < f->first)) {
+          f->first = e->first;
+          f->last = e->last;
+        }
+        merged = 1;
+        continue;
+      }
       if (e_dated && f_dated && !(e->first >= f->first && e->last <= f->last) &&
           !(f->first >= e->first && f->last <= e->last))
         continue; /* two different days: two events */

@@ -35,6 +35,7 @@ static const char usage[] =
     "  --json            inspect: one JSON object per article instead of text\n"
     "  --format F        code: jsonl (default) or csv (one row per event)\n"
     "  --all-zones       inspect: also show captions, signatures, furniture...\n"
+    "  --statements      code: also record plain statements (CAMEO 01x)\n"
     "  --data DIR        data directory (default: $DYAD_DATA, then the build's)\n"
     "  --dict FILE       also load this dictionary, over the built-in ones\n"
     "  -q, --quiet       no warnings about bad input (still counted)\n"
@@ -134,6 +135,7 @@ int main(int argc, char **argv) {
   const char **files = calloc((size_t)argc, sizeof *files);
   const char **dicts = calloc((size_t)argc, sizeof *dicts);
   int nfiles = 0, ndicts = 0, dashdash = 0;
+  unsigned code_flags = 0;
   for (int i = dict_check ? 3 : 2; i < argc; i++) {
     const char *a = argv[i];
     if (dashdash || a[0] != '-' || !strcmp(a, "-")) files[nfiles++] = a;
@@ -144,6 +146,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--format=jsonl") || (!strcmp(a, "--format") && i + 1 < argc && !strcmp(argv[i + 1], "jsonl") && ++i))
       r.opts &= ~DYAD_OPT_CSV;
     else if (!strcmp(a, "--all-zones")) r.opts |= DYAD_OPT_ALLZONES;
+    else if (!strcmp(a, "--statements")) code_flags |= DYAD_CODE_STATEMENTS;
     else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) r.quiet = 1;
     else if (!strcmp(a, "--progress")) r.progress = 1;
     else if (!strcmp(a, "--no-progress")) r.progress = 0;
@@ -163,6 +166,7 @@ int main(int argc, char **argv) {
   }
   dyad_ctx_opts opts = {0};
   opts.data_dir = data_dir;
+  opts.code_flags = code_flags;
   opts.report = on_dict_problem;
   if (dict_check) {
     /* the files named are user dictionaries checked over the built-in ones */

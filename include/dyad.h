@@ -75,7 +75,13 @@ typedef struct dyad_ctx_opts {
   dyad_warn_fn report;             /* each dictionary problem, as
                                       (file, line, message); may be NULL */
   void *report_user;
+  unsigned code_flags;             /* DYAD_CODE_* */
 } dyad_ctx_opts;
+
+/* What the code stage records besides inter-state acts. */
+#define DYAD_CODE_STATEMENTS 1u  /* plain statements about the other side
+                                    (CAMEO 01x: "a informé X de..."), left
+                                    out by default as too weak alone */
 
 /* Load the read-only resources: the French lexicon (fr.lex) and the actor
  * dictionaries (*.tsv, see docs/dictionaries.md) of the data directory,

@@ -462,6 +462,7 @@ static void code_emit(code_state *st, uint32_t s, uint32_t t, uint32_t e_end, co
                       const date_expr *dates, size_t nd) {
   dyad_doc *doc = st->doc;
   const sentence *se = &doc->sents[s];
+  if (!strncmp(p->cameo, "01", 2) && !(st->ctx->code_flags & DYAD_CODE_STATEMENTS)) return;
   event_rec *e = code_event_new(st);
   e->sent = s;
   e->trig_begin = t;

@@ -83,6 +83,7 @@ static int ctx_load_dicts(const dyad_ctx_opts *opts, const char *dir, ctx_first 
 dyad_ctx *dyad_ctx_open(const dyad_ctx_opts *opts, dyad_err *err) {
   const char *data_dir = ctx_data_dir(opts);
   dyad_ctx *ctx = xcalloc(1, sizeof *ctx);
+  ctx->code_flags = opts ? opts->code_flags : 0;
   ctx->data_dir = xstrdup(data_dir);
   char *path = ctx_path(data_dir, "fr.lex");
   ctx->lex = lexicon_open(path, err);

@@ -13,6 +13,7 @@ struct dyad_ctx {
   dict *dict;          /* owned: actor dictionaries (dict_load_builtin) */
   verbs_table *verbs;  /* owned: predicate dictionary (verbs.tsv) */
   cameo_table *cameo;  /* owned: CAMEO codes (cameo.tsv) */
+  unsigned code_flags; /* DYAD_CODE_* */
   dyad_warn_fn warn;   /* may be NULL */
   void *warn_user;
 };

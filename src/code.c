@@ -593,7 +593,7 @@ static void code_sentence(code_state *st, uint32_t s) {
       /* a plural subject standing for an enumeration nearby ("Ils ont
          tous exprimé...", "Cinq nouveaux ambassadeurs ont présenté...") */
       const code_group *sgroup = NULL, *tgroup = NULL;
-      int plural = !src && !pair ? code_plural_in(st, front, t) : 0, nominal = 0;
+      int plural = !src && !pair ? code_plural_in(st, front, t) : 0, nominal = 0, tgt_second = 0;
       if (plural && (sgroup = code_group_near(st, s, plural))) src = sgroup->m[0];
       if (!src && !pair) src = place_src;
       /* "X, en visite à Y": the visitor is the actor the phrase follows */
@@ -655,6 +655,14 @@ static void code_sentence(code_state *st, uint32_t s) {
         const char *lead = best->target == VT_AVEC ? "avec" : best->target == VT_DE ? "de" : NULL;
         for (size_t i = mb; i < me; i++) {
           const mention *m = &doc->mentions[i];
+          /* "entre les deux pays" names the other side of the pair */
+          if (m->rule == RULE_PAIR && m->tok_begin >= best_end && best->target != VT_SYM &&
+              best->target != VT_HOST && m->state2[0] && !strcmp(m->state, sa.state) &&
+              strcmp(m->state2, sa.state)) {
+            tgt = m;
+            tgt_second = 1;
+            break;
+          }
           if (m->tok_begin < best_end - (best->target == VT_SYM ? best_end - b : 0) || !m->state[0] ||
               !strcmp(m->state, sa.state) || m == src)
             continue;
@@ -683,7 +691,7 @@ static void code_sentence(code_state *st, uint32_t s) {
           for (size_t i = 0; i < tgroup->n && !tgt; i++)
             if (strcmp(tgroup->m[i]->state, sa.state)) tgt = tgroup->m[i];
         if (tgt) {
-          code_actor(&ta, tgt, 0);
+          code_actor(&ta, tgt, tgt_second);
           if (code_is_place(tgt) && best->target == VT_HOST) place = (int32_t)(tgt - doc->mentions);
         } else if (st->pa && st->pb && (!strcmp(sa.state, st->pa) || !strcmp(sa.state, st->pb))) {
           snprintf(ta.state, DOC_CODE_MAX, "%s", !strcmp(sa.state, st->pa) ? st->pb : st->pa);
@@ -708,7 +716,7 @@ static void code_sentence(code_state *st, uint32_t s) {
         nt = 0;
         for (size_t i = 0; i < tgroup->n; i++)
           if (strcmp(tgroup->m[i]->state, sa.state)) tgts[nt++] = tgroup->m[i];
-      } else if (tgt && !pair && !nominal && best->target != VT_SYM && best->target != VT_HOST)
+      } else if (tgt && !pair && !nominal && !tgt_second && best->target != VT_SYM && best->target != VT_HOST)
         nt = code_list(st, tgt, tgt, me, end, tgts);
       for (size_t i = 0; i < ns; i++)
         for (size_t j = 0; j < nt; j++) {

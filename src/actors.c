@@ -505,9 +505,44 @@ static int actors_human(const actors_run_state *st, const mention *m) {
                                         m->rule != RULE_CAPITAL && m->rule != RULE_ORG));
 }
 
+/* Adjectives two states share ("congolais": the Republic of the Congo in
+ * the dictionary, and the DR Congo; "coréen"; "soudanais"): in an article
+ * that names the second state and never the first, they mean the second. */
+static const char *const actors_shared_adjectives[][2] = {{"COG", "COD"}, {"KOR", "PRK"}, {"SDN", "SSD"}};
+
+static void actors_shared(actors_run_state *st) {
+  size_t nrules = sizeof actors_shared_adjectives / sizeof actors_shared_adjectives[0];
+  for (size_t r = 0; r < nrules; r++) {
+    const char *first = actors_shared_adjectives[r][0], *second = actors_shared_adjectives[r][1];
+    int named_first = 0, named_second = 0;
+    for (size_t i = 0; i < st->nm; i++) {
+      const mention *m = &st->m[i];
+      if (m->rule != RULE_COUNTRY && m->rule != RULE_CAPITAL && m->rule != RULE_PERSON &&
+          m->rule != RULE_ROLE_PERSON)
+        continue;
+      named_first |= !strcmp(m->state, first);
+      named_second |= !strcmp(m->state, second);
+    }
+    if (named_first || !named_second) continue;
+    for (size_t i = 0; i < st->nm; i++) {
+      mention *m = &st->m[i];
+      if (strcmp(m->state, first)) continue;
+      snprintf(m->state, DOC_CODE_MAX, "%s", second);
+      /* the holder of the role is the other state's */
+      if (m->rule == RULE_ROLE_STATE && m->person >= 0) {
+        const dict_entry *h = st->day0 <= st->day1
+                                  ? dict_holder(st->d, m->state, m->role, st->day0 + (st->day1 - st->day0) / 2)
+                                  : NULL;
+        m->person = h ? (int32_t)(h - dict_entry_at(st->d, 0)) : -1;
+      }
+    }
+  }
+}
+
 /* Fill the states of pairs, counterparts and pronouns, in text order. */
 static void actors_settle(actors_run_state *st) {
   const char *pa, *pb;
+  actors_shared(st);
   actors_pair(st, &pa, &pb);
   snprintf(st->doc->pair[0], DOC_CODE_MAX, "%s", pa && pb ? pa : "");
   snprintf(st->doc->pair[1], DOC_CODE_MAX, "%s", pa && pb ? pb : "");

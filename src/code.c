@@ -15,6 +15,8 @@
 #define CODE_MAX_FIGURES 16
 #define CODE_TITLE_TOKS 16    /* words of an agreement's title */
 #define CODE_MAX_LIST 12      /* states of an enumerated source or target */
+#define CODE_RECENT_YEARS 15  /* years an undated article without leaders may be from */
+#define CODE_OBJECT_REACH 10  /* tokens after a predicate its object may take */
 #define CODE_AGENT_GAP 8      /* tokens between a passive participle and "par" */
 
 /* An enumeration of states in one sentence ("les ambassadeurs d'Angola,
@@ -564,6 +566,20 @@ static void code_sentence(code_state *st, uint32_t s) {
         nd = code_sentence_dates(st, se, dates, &background);
       }
       if (background || !code_asserted(st, t, best_end, b, end)) { t = best_end - 1; goto next_token; }
+      /* expelling diplomats is reducing relations (161), not expelling
+         individuals (174): "expulser Vincent Karega, ambassadeur rwandais" */
+      verbs_pattern diplomats;
+      if (!strcmp(best->cameo, "174")) {
+        static const char *const envoys[] = {"ambassadeur", "diplomate", "diplomatique", "consul",
+                                             "emissaire", NULL};
+        for (uint32_t q = best_end; q < end && q < best_end + CODE_OBJECT_REACH; q++)
+          if (code_tok_is_any(st, q, envoys)) {
+            diplomats = *best;
+            snprintf(diplomats.cameo, sizeof diplomats.cameo, "161");
+            best = &diplomats;
+            break;
+          }
+      }
       /* source: a pair, or the subject */
       const mention *src = NULL, *tgt = NULL, *place_src = NULL;
       int pair = 0;
@@ -791,14 +807,21 @@ static int code_weekday_of(const char *s, size_t n) {
 }
 
 /* For an article without a date: the year, within the periods its
- * leaders allow, in which the most of its dates agree with the weekday
- * they are given ("jeudi 18 août" is a Thursday in 2022); 0 if none. */
+ * leaders allow (or the recent years when it names none), in which the
+ * most of its dates agree with the weekday they are given ("jeudi 18
+ * août" is a Thursday in 2022), the latest of equals; 0 if none. */
 static int code_weekday_year(code_state *st) {
   const dyad_doc *doc = st->doc;
   int y0, y1, m, d;
-  dates_civil(doc->actor_dates[0].first, &y0, &m, &d);
-  dates_civil(doc->actor_dates[doc->nactor_dates - 1].last, &y1, &m, &d);
-  if (y1 - y0 > 40) y0 = y1 - 40;
+  if (doc->nactor_dates) {
+    dates_civil(doc->actor_dates[0].first, &y0, &m, &d);
+    dates_civil(doc->actor_dates[doc->nactor_dates - 1].last, &y1, &m, &d);
+    if (y1 - y0 > 40) y0 = y1 - 40;
+  } else {
+    /* no leader named: the recent years, up to the dictionaries' date */
+    dates_civil(dict_as_of(st->ctx->dict), &y1, &m, &d);
+    y0 = y1 - CODE_RECENT_YEARS;
+  }
   int best_year = 0, best = 0;
   int32_t best_first = 0;
   for (int y = y0; y <= y1; y++) {
@@ -894,13 +917,13 @@ int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
   st.cur0 = st.anchor0 = 1;
   st.cur1 = st.anchor1 = 0;
   st.ref = doc->published;
-  if (!st.ref.year && doc->nactor_dates) {
+  if (!st.ref.year && 1) {
     int y = code_weekday_year(&st);
     if (y) {
       st.ref.year = y;
       st.ref.month = 12;
       st.ref.day = 31;
-    } else {
+    } else if (doc->nactor_dates) {
       int32_t mid = doc->actor_dates[0].first / 2 + doc->actor_dates[doc->nactor_dates - 1].last / 2;
       dates_civil(mid, &st.ref.year, &st.ref.month, &st.ref.day);
     }

@@ -584,9 +584,12 @@ static void code_sentence(code_state *st, uint32_t s) {
       const mention *src = NULL, *tgt = NULL, *place_src = NULL;
       int pair = 0;
       uint32_t front = b;
-      if (code_tok_is_any(st, b, code_fronting))
+      int fronted = code_tok_is_any(st, b, code_fronting), inside_front = 0;
+      if (fronted) {
+        inside_front = 1;
         for (uint32_t q = b + 1; q < t; q++)
-          if (code_tok_is(st, q, ",")) { front = q + 1; break; }
+          if (code_tok_is(st, q, ",")) { front = q + 1; inside_front = 0; break; }
+      }
       /* a subordinate clause's own subject ("..., qui a commencé quand le
          Mali a rappelé...") is looked for after its conjunction first */
       uint32_t clause = front;
@@ -611,6 +614,19 @@ static void code_sentence(code_state *st, uint32_t s) {
       const code_group *sgroup = NULL, *tgroup = NULL;
       int plural = !src && !pair ? code_plural_in(st, front, t) : 0, nominal = 0, tgt_second = 0;
       if (plural && (sgroup = code_group_near(st, s, plural))) src = sgroup->m[0];
+      /* a predicate inside the fronted clause ("Après sa visite à Paris
+         ..., Macky Sall a...") has the main clause's subject */
+      if (!src && !pair && inside_front) {
+        uint32_t comma = 0;
+        for (uint32_t q = best_end; q < end && !comma; q++)
+          if (code_tok_is(st, q, ",")) comma = q;
+        for (size_t i = mb; comma && i < me && !src; i++) {
+          const mention *m = &doc->mentions[i];
+          if (m->tok_begin > comma && m->state[0] && m->rule != RULE_PAIR && !code_is_place(m) &&
+              !code_after_prep(st, m, b))
+            src = m;
+        }
+      }
       if (!src && !pair) src = place_src;
       /* "X, en visite à Y": the visitor is the actor the phrase follows */
       if (!pair && !strcmp(best->cameo, "042") && t > b && code_tok_is(st, t - 1, "en")) {
@@ -920,9 +936,8 @@ int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
   if (!st.ref.year && 1) {
     int y = code_weekday_year(&st);
     if (y) {
-      st.ref.year = y;
-      st.ref.month = 12;
-      st.ref.day = 31;
+      /* relative expressions ("dimanche", "hier") count from that day */
+      dates_civil(st.anchor0, &st.ref.year, &st.ref.month, &st.ref.day);
     } else if (doc->nactor_dates) {
       int32_t mid = doc->actor_dates[0].first / 2 + doc->actor_dates[doc->nactor_dates - 1].last / 2;
       dates_civil(mid, &st.ref.year, &st.ref.month, &st.ref.day);

@@ -456,6 +456,193 @@ static const code_group *code_group_near(const code_state *st, uint32_t s, int h
   return best;
 }
 
+/* ---- agreements ---- */
+
+/* Folded form of token q into buf (any sentence), "" if too long. */
+static const char *code_fold_tok(const dyad_doc *doc, uint32_t q, char *buf, size_t cap) {
+  const token *k = &doc->toks[q];
+  size_t n = k->end - k->start;
+  size_t f = n < cap / 2 ? utf8_fold(doc->text + k->start, n, buf, cap - 1) : 0;
+  buf[f] = 0;
+  return buf;
+}
+
+static int code_fold_is_any(const dyad_doc *doc, uint32_t q, const char *const *ws) {
+  char buf[64];
+  const char *f = code_fold_tok(doc, q, buf, sizeof buf);
+  for (; *ws; ws++)
+    if (!strcmp(f, *ws)) return 1;
+  return 0;
+}
+
+static void code_agreement_add(code_state *st, uint32_t s, uint32_t a0, uint32_t a1, const doc_actor *sa,
+                               const doc_actor *ta, int32_t first, int32_t last, int generic) {
+  dyad_doc *doc = st->doc;
+  if (doc->nagreements == st->ag_cap) {
+    size_t cap = st->ag_cap ? 2 * st->ag_cap : 8;
+    doc->agreements = arena_grow(&doc->mem, doc->agreements, doc->nagreements, cap, sizeof *doc->agreements);
+    st->ag_cap = cap;
+  }
+  agreement_rec *ag = &doc->agreements[doc->nagreements++];
+  memset(ag, 0, sizeof *ag);
+  ag->sent = s;
+  ag->start = doc->toks[a0].start;
+  ag->end = doc->toks[a1 - 1].end;
+  memcpy(ag->party1, sa->state, DOC_CODE_MAX);
+  memcpy(ag->party2, ta->state, DOC_CODE_MAX);
+  ag->first = first;
+  ag->last = last;
+  ag->generic = (uint8_t)generic;
+}
+
+/* Documents named in the plural: "quatre accords", "de nombreux documents". */
+static const char *const code_doc_plurals[] = {"accords", "documents", "memorandums", "textes", "conventions",
+                                               "protocoles", "instruments", "traites", "conventions", NULL};
+static const char *const code_doc_nouns[] = {"accord", "memorandum", "protocole", "convention", "traite",
+                                             "declaration", "plan", "programme", "communique", "document", NULL};
+/* What introduces the list of the documents signed. */
+static const char *const code_doc_markers[] = {"dont", "notamment", "portant", "relatifs", "relatives",
+                                               "relatif", "relative", "concernant", ":", "savoir", NULL};
+static const char *const code_ordinals[] = {"premier", "premiere", "second", "seconde", "deuxieme",
+                                            "troisieme", "quatrieme", "cinquieme", "sixieme", "dernier",
+                                            "derniere", NULL};
+#define CODE_ORDINAL_REACH 8  /* sentences after a signing that may list its documents */
+static const char *const code_determiners[] = {"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'",
+                                               "au", "aux", "a", NULL};
+
+/* Split tokens [a, b) into items at commas, semicolons and "et" before a
+ * determiner; each item of two words or more is an agreement. */
+static size_t code_agreement_items(code_state *st, uint32_t s, uint32_t a, uint32_t b, const doc_actor *sa,
+                                   const doc_actor *ta, int32_t first, int32_t last) {
+  const dyad_doc *doc = st->doc;
+  size_t n = 0;
+  uint32_t i0 = a;
+  for (uint32_t q = a; q <= b; q++) {
+    int cut = q == b || code_fold_is_any(doc, q, (const char *const[]){",", ";", ".", NULL}) ||
+              (code_fold_is_any(doc, q, (const char *const[]){"et", NULL}) && q + 1 < b &&
+               (code_fold_is_any(doc, q + 1, (const char *const[]){"le", "la", "les", "l'", "un", "une", "des",
+                                                                   "du", "au", "aux", NULL}) ||
+                (q + 2 < b && code_fold_is_any(doc, q + 1, (const char *const[]){"de", "d'", NULL}) &&
+                 code_fold_is_any(doc, q + 2, (const char *const[]){"l'", "la", "les", "un", "une", NULL}))));
+    if (!cut) continue;
+    /* the item without its leading prepositions and determiners */
+    uint32_t x = i0;
+    while (x < q && code_fold_is_any(doc, x, code_determiners)) x++;
+    uint32_t words = 0;
+    for (uint32_t y = x; y < q; y++) words += doc->toks[y].kind == TOK_WORD;
+    if (words >= 2 && q - x <= 2 * CODE_TITLE_TOKS) {
+      code_agreement_add(st, s, x, q, sa, ta, first, last, 0);
+      n++;
+    }
+    i0 = q + 1;
+  }
+  return n;
+}
+
+/* The agreements of a signing whose predicate starts before token e of
+ * sentence s: the document named after it ("a signé un mémorandum de coopération")
+ * or, when it names several at once ("ont signé quatre accords"), each
+ * one the sentence lists after "dont", "notamment", "portant sur",
+ * "relatifs à", ":" ... or the next sentence after "Il s'agit de". */
+static void code_agreements(code_state *st, uint32_t s, uint32_t e, const doc_actor *sa, const doc_actor *ta,
+                            int32_t first, int32_t last) {
+  const dyad_doc *doc = st->doc;
+  const sentence *se = &doc->sents[s];
+  uint32_t a0 = e, a1;
+  /* "a signé avec son homologue X, Y, 4 accords...": from the document
+     named after the partner */
+  if (a0 < se->tok_end && code_fold_is_any(doc, a0, (const char *const[]){"avec", NULL}))
+    for (uint32_t q = a0 + 1; q < se->tok_end && q < a0 + CODE_TITLE_TOKS; q++)
+      if (code_fold_is_any(doc, q, code_doc_plurals) || code_fold_is_any(doc, q, code_doc_nouns)) {
+        a0 = q > a0 + 1 && doc->toks[q - 1].kind != TOK_PUNCT ? q - 1 : q;
+        break;
+      }
+  a1 = a0;
+  while (a1 < se->tok_end && a1 - a0 < CODE_TITLE_TOKS && doc->toks[a1].kind != TOK_PUNCT) a1++;
+  int plural = 0;
+  for (uint32_t q = a0; q < a1 && q < a0 + 6; q++) plural |= code_fold_is_any(doc, q, code_doc_plurals);
+  if (plural) {
+    for (uint32_t q = a0; q < se->tok_end; q++)
+      if (code_fold_is_any(doc, q, code_doc_markers)) {
+        uint32_t from = q + 1;
+        /* "portant sur", "relatifs à", "à savoir" */
+        while (from < se->tok_end && code_fold_is_any(doc, from, (const char *const[]){"sur", "a", "aux", "au", NULL}))
+          from++;
+        if (code_agreement_items(st, s, from, se->tok_end, sa, ta, first, last)) return;
+        break;
+      }
+    /* "Il s'agit de l'accord général..., de l'accord de..." */
+    if (s + 1 < doc->nsents) {
+      const sentence *nx = &doc->sents[s + 1];
+      uint32_t b = nx->tok_begin;
+      if (nx->tok_end > b + 3 && code_fold_is_any(doc, b, (const char *const[]){"il", NULL}) &&
+          code_fold_is_any(doc, b + 1, (const char *const[]){"s'", NULL}) &&
+          code_fold_is_any(doc, b + 2, (const char *const[]){"agit", "agissait", NULL}) &&
+          code_agreement_items(st, s + 1, b + 3, nx->tok_end, sa, ta, first, last))
+        return;
+    }
+    /* "Le premier concerne un partenariat...", "Le second accord est un
+       protocole...": each document in a sentence of its own */
+    size_t found = 0;
+    for (uint32_t x = s + 1; x < doc->nsents && x <= s + CODE_ORDINAL_REACH; x++) {
+      const sentence *nx = &doc->sents[x];
+      uint32_t b = nx->tok_begin;
+      if (nx->tok_end < b + 4 || !code_fold_is_any(doc, b, (const char *const[]){"le", "la", NULL}) ||
+          !code_fold_is_any(doc, b + 1, code_ordinals))
+        continue;
+      uint32_t v = b + 2;
+      while (v < nx->tok_end && v < b + 5 &&
+             !code_fold_is_any(doc, v, (const char *const[]){"concerne", "est", "porte", "vise", NULL}))
+        v++;
+      if (v >= nx->tok_end || v == b + 5) continue;
+      v++;
+      if (v < nx->tok_end && code_fold_is_any(doc, v, (const char *const[]){"sur", NULL})) v++;
+      while (v < nx->tok_end && code_fold_is_any(doc, v, code_determiners)) v++;
+      uint32_t z = nx->tok_end;
+      if (doc->toks[z - 1].kind == TOK_PUNCT) z--;
+      if (z > v + 2 * CODE_TITLE_TOKS) z = v + 2 * CODE_TITLE_TOKS;
+      if (z > v + 1) {
+        code_agreement_add(st, x, v, z, sa, ta, first, last, 0);
+        found++;
+      }
+    }
+    if (found) return;
+  }
+  /* "a été signé entre X et Y", "par X": no title here */
+  if (a1 > a0 && !code_fold_is_any(doc, a0, (const char *const[]){"entre", "par", "lors", "en", "devant", "sous",
+                                                                   "hier", NULL}))
+    code_agreement_add(st, s, a0, a1, sa, ta, first, last, plural);
+}
+
+/* Agreements in sentence order, each document once: a plural mention
+ * ("des accords") is dropped when the article names documents signed by
+ * the same parties, a title repeated (an enumerated source or target, the
+ * headline and the lead) is kept once. */
+static void code_agreements_settle(dyad_doc *doc) {
+  agreement_rec *a = doc->agreements;
+  size_t n = doc->nagreements, k = 0;
+  for (size_t i = 1; i < n; i++)  /* stable: items may come from the next sentence */
+    for (size_t j = i; j > 0 && a[j].sent < a[j - 1].sent; j--) {
+      agreement_rec t = a[j];
+      a[j] = a[j - 1];
+      a[j - 1] = t;
+    }
+  for (size_t i = 0; i < n; i++) {
+    int drop = 0;
+    for (size_t j = 0; j < n && !drop; j++) {
+      if (j == i) continue;
+      int same_parties = (!strcmp(a[i].party1, a[j].party1) && !strcmp(a[i].party2, a[j].party2)) ||
+                         (!strcmp(a[i].party1, a[j].party2) && !strcmp(a[i].party2, a[j].party1));
+      if (a[i].generic && !a[j].generic && same_parties) drop = 1;
+      if (j < i && a[i].end - a[i].start == a[j].end - a[j].start &&
+          !memcmp(doc->text + a[i].start, doc->text + a[j].start, a[i].end - a[i].start))
+        drop = 1;
+    }
+    if (!drop) a[k++] = a[i];
+  }
+  doc->nagreements = k;
+}
+
 /* Record the event of pattern p (tokens t..e) from sa to ta, with its
  * date; a visit (042) gives the host's 043 too, and a hosting (043) the
  * visitor's 042; a signing (057) gives an agreement. */
@@ -483,26 +670,8 @@ static void code_emit(code_state *st, uint32_t s, uint32_t t, uint32_t e_end, co
     snprintf(h->cameo, sizeof h->cameo, "%s", !strcmp(p->cameo, "042") ? "043" : "042");
   }
   if (!strncmp(p->cameo, "057", 3)) {
-    /* the agreement: the words after the predicate, to a comma or a full stop */
-    if (doc->nagreements == st->ag_cap) {
-      size_t cap = st->ag_cap ? 2 * st->ag_cap : 8;
-      doc->agreements = arena_grow(&doc->mem, doc->agreements, doc->nagreements, cap, sizeof *doc->agreements);
-      st->ag_cap = cap;
-    }
-    uint32_t a0 = t + 1, a1 = t + 1;
-    while (a1 < se->tok_end && a1 - a0 < CODE_TITLE_TOKS && doc->toks[a1].kind != TOK_PUNCT) a1++;
-    if (a1 > a0) {
-      agreement_rec *ag = &doc->agreements[doc->nagreements++];
-      memset(ag, 0, sizeof *ag);
-      ag->sent = s;
-      ag->start = doc->toks[a0].start;
-      ag->end = doc->toks[a1 - 1].end;
-      memcpy(ag->party1, sa->state, DOC_CODE_MAX);
-      memcpy(ag->party2, ta->state, DOC_CODE_MAX);
-      event_rec *ev = &doc->events[doc->nevents - 1];
-      ag->first = ev->first;
-      ag->last = ev->last;
-    }
+    event_rec *ev = &doc->events[doc->nevents - 1];
+    code_agreements(st, s, t + 1, sa, ta, ev->first, ev->last);
   }
 }
 
@@ -956,6 +1125,7 @@ int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
   for (uint32_t s = 0; s < doc->nsents; s++)
     if (doc->sents[s].zone == ZONE_ARTICLE) code_sentence(&st, s);
   code_dedupe(doc);
+  code_agreements_settle(doc);
   free(st.groups);
   free(st.fbuf);
   free(st.woff);

@@ -144,6 +144,7 @@ typedef struct agreement_rec {
   uint32_t start, end;          /* text range of the title */
   char party1[DOC_CODE_MAX], party2[DOC_CODE_MAX];
   int32_t first, last;          /* date of signing; first > last: none */
+  uint8_t generic;              /* "quatre accords": documents not named one by one */
 } agreement_rec;
 
 struct dyad_doc {

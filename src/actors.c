@@ -220,6 +220,19 @@ static int actors_is_prep_de(const actors_run_state *st, uint32_t t) {
          actors_is(st, t, "d'");
 }
 
+/* Nouns after "les deux" that name the two sides without a role
+ * ("les deux hommes"), and meetings "leur" attributes to the pair. */
+static const char *const actors_pair_nouns[] = {"hommes", "cotes", "camps", "capitales", "nations",
+                                                "voisins", "allies", "partenaires", "homologues", NULL};
+static const char *const actors_meeting_nouns[] = {"entretien", "entretiens", "rencontre", "tete-a-tete",
+                                                   "entrevue", "echanges", "discussions", NULL};
+
+static int actors_is_any(const actors_run_state *st, uint32_t t, const char *const *ws) {
+  for (; *ws; ws++)
+    if (actors_is(st, t, *ws)) return 1;
+  return 0;
+}
+
 static void actors_sentence(actors_run_state *st, uint32_t si) {
   dyad_doc *doc = st->doc;
   const sentence *se = &doc->sents[si];
@@ -452,7 +465,18 @@ static void actors_sentence(actors_run_state *st, uint32_t si) {
       if (x && x->role >= 0 && !x->state) {
         mention *m = actors_push(st, t - 1, x->end, si, RULE_PAIR);
         m->role = (uint8_t)x->role;
+      } else if (!x && t + 1 < end && actors_is_any(st, t + 1, actors_pair_nouns)) {
+        /* "les deux hommes", "les deux capitales" */
+        mention *m = actors_push(st, t - 1, t + 2, si, RULE_PAIR);
+        m->role = (uint8_t)st->gov;
       }
+      continue;
+    }
+    /* "leur entretien", "leurs échanges": the meeting of the pair */
+    if ((!strcmp(f, "leur") || !strcmp(f, "leurs")) && t + 1 < end &&
+        actors_is_any(st, t + 1, actors_meeting_nouns)) {
+      mention *m = actors_push(st, t, t + 1, si, RULE_PAIR);
+      m->role = (uint8_t)st->gov;
       continue;
     }
     if ((!strcmp(f, "il") || !strcmp(f, "elle")) &&

@@ -17,6 +17,7 @@
 #define CODE_MAX_LIST 12      /* states of an enumerated source or target */
 #define CODE_RECENT_YEARS 15  /* years an undated article without leaders may be from */
 #define CODE_OBJECT_REACH 10  /* tokens after a predicate its object may take */
+#define CODE_FUTURE 2          /* code_asserted: a future tense */
 #define CODE_AGENT_GAP 8      /* tokens between a passive participle and "par" */
 
 /* An enumeration of states in one sentence ("les ambassadeurs d'Angola,
@@ -176,7 +177,8 @@ static int code_nominal(const code_state *st, uint32_t t) {
   return noun;
 }
 
-/* Is the predicate at t..e a real, asserted act (not negated, planned or wished)? */
+/* Is the predicate at t..e a real, asserted act (1), or negated, planned
+ * or wished (0), or announced in the future tense (CODE_FUTURE)? */
 static int code_asserted(const code_state *st, uint32_t t, uint32_t e, uint32_t b, uint32_t send) {
   /* negation: ne/n' before the predicate, pas/jamais after the ne
      ("n'a pas signé", "ne s'est jamais rendu") */
@@ -185,8 +187,10 @@ static int code_asserted(const code_state *st, uint32_t t, uint32_t e, uint32_t 
       for (uint32_t r = q + 1; r < e + 3 && r < send; r++)
         if (code_tok_is_any(st, r, code_negations)) return 0;
   /* future or conditional on the predicate or its auxiliary */
-  for (uint32_t q = t > b + 2 ? t - 2 : b; q < e; q++)
-    if (code_has_tag(st, q, "ifut") || code_has_tag(st, q, "cond")) return 0;
+  for (uint32_t q = t > b + 2 ? t - 2 : b; q < e; q++) {
+    if (code_has_tag(st, q, "cond")) return 0;
+    if (code_has_tag(st, q, "ifut")) return CODE_FUTURE;
+  }
   /* an infinitive after a modal or a purpose */
   if (code_has_tag(st, t, "infi") || (t + 1 < e && code_has_tag(st, t + 1, "infi"))) {
     for (uint32_t q = t > b + 4 ? t - 4 : b; q < t; q++)
@@ -734,7 +738,17 @@ static void code_sentence(code_state *st, uint32_t s) {
         dated = 1;
         nd = code_sentence_dates(st, se, dates, &background);
       }
-      if (background || !code_asserted(st, t, best_end, b, end)) { t = best_end - 1; goto next_token; }
+      int asserted = background ? 0 : code_asserted(st, t, best_end, b, end);
+      /* force or coercion announced ("Nous riposterons", "Moscou réagira
+         par des représailles") is a threat: 138 for force, 130 else */
+      verbs_pattern threat;
+      if (asserted == CODE_FUTURE && (best->cameo[0] == '1' && best->cameo[1] >= '5')) {
+        threat = *best;
+        snprintf(threat.cameo, sizeof threat.cameo, "%s", best->cameo[1] >= '8' ? "138" : "130");
+        best = &threat;
+        asserted = 1;
+      }
+      if (asserted != 1) { t = best_end - 1; goto next_token; }
       /* expelling diplomats is reducing relations (161), not expelling
          individuals (174): "expulser Vincent Karega, ambassadeur rwandais" */
       verbs_pattern diplomats;

@@ -810,6 +810,16 @@ static void code_sentence(code_state *st, uint32_t s) {
             src = m;
         }
       }
+      /* "X, à la tête de la Cédéao, a dénoncé": X acts for the organisation */
+      if (src && !pair && src->sent == s) {
+        uint32_t q = src->tok_end;
+        if (q < t && code_tok_is(st, q, ",")) q++;
+        if (q + 3 < t && code_tok_is(st, q, "a") && code_tok_is(st, q + 1, "la") && code_tok_is(st, q + 2, "tete"))
+          for (size_t i = mb; i < me; i++) {
+            const mention *m = &doc->mentions[i];
+            if (m->tok_begin > q + 2 && m->tok_begin <= q + 5 && m->rule == RULE_ORG) { src = m; break; }
+          }
+      }
       if (!src && !pair) src = place_src;
       /* "X, en visite à Y": the visitor is the actor the phrase follows */
       if (!pair && !strcmp(best->cameo, "042") && t > b && code_tok_is(st, t - 1, "en")) {

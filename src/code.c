@@ -154,6 +154,10 @@ static const char *const code_negations[] = {"pas", "jamais", "aucun", "aucune",
 static const char *const code_modals[] = {"devoir", "aller", "pouvoir", "vouloir", "souhaiter", "esperer",
                                           "prevoir", "envisager", "compter", "entendre", "projeter", "possibilite",
                                           "intention", NULL};
+static const char *const code_demands[] = {"reclamer", "demander", "exiger", "souhaiter", "vouloir",
+                                           "suggerer", "esperer", "proposer", "craindre", NULL};
+static const char *const code_appeals[] = {"appeler", "exhorter", "inviter", "inciter", "encourager",
+                                           "demander", "exiger", "sommer", "enjoindre", "presser", NULL};
 static const char *const code_purpose[] = {"pour", "afin", NULL};
 /* First words of a fronted adverbial clause, closed by a comma. */
 static const char *const code_fronting[] = {"apres", "lors", "au", "a", "en", "pour", "dans", "suite",
@@ -191,10 +195,20 @@ static int code_asserted(const code_state *st, uint32_t t, uint32_t e, uint32_t 
     if (code_has_tag(st, q, "cond")) return 0;
     if (code_has_tag(st, q, "ifut")) return CODE_FUTURE;
   }
+  /* a clause demanded or wished ("réclament qu'Ottawa déclare...") */
+  for (uint32_t q = t > b + 6 ? t - 6 : b; q + 1 < t; q++)
+    if (code_tok_is_any(st, q, code_demands) &&
+        (code_tok_is(st, q + 1, "que") || code_tok_is(st, q + 1, "qu'")))
+      return 0;
   /* an infinitive after a modal or a purpose */
   if (code_has_tag(st, t, "infi") || (t + 1 < e && code_has_tag(st, t + 1, "infi"))) {
     for (uint32_t q = t > b + 4 ? t - 4 : b; q < t; q++)
       if (code_tok_is_any(st, q, code_modals) || code_tok_is_any(st, q, code_purpose)) return 0;
+    /* what someone is called on to do ("a appelé les dirigeants togolais
+       à rouvrir la frontière") */
+    if (t > b && (code_tok_is(st, t - 1, "a") || code_tok_is(st, t - 1, "de") || code_tok_is(st, t - 1, "d'")))
+      for (uint32_t q = t > b + 8 ? t - 8 : b; q < t; q++)
+        if (code_tok_is_any(st, q, code_appeals)) return 0;
   }
   return 1;
 }
@@ -737,6 +751,14 @@ static void code_sentence(code_state *st, uint32_t s) {
       if (!dated) {
         dated = 1;
         nd = code_sentence_dates(st, se, dates, &background);
+      }
+      /* "appeler X" is an appeal only with what X is called to do ("à
+         mettre fin"); "l'appelant son jeune frère" names X */
+      if (best->nitems == 1 && code_tok_is(st, t, "appeler")) {
+        int to = 0;
+        for (uint32_t q = best_end; q < end && q < best_end + CODE_OBJECT_REACH && !to; q++)
+          to = code_tok_is(st, q, "a") || code_tok_is(st, q, "au") || code_tok_is(st, q, "aux");
+        if (!to) { t = best_end - 1; goto next_token; }
       }
       int asserted = background ? 0 : code_asserted(st, t, best_end, b, end);
       /* force or coercion announced ("Nous riposterons", "Moscou réagira

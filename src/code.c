@@ -158,6 +158,7 @@ static const char *const code_demands[] = {"reclamer", "demander", "exiger", "so
                                            "suggerer", "esperer", "proposer", "craindre", NULL};
 static const char *const code_appeals[] = {"appeler", "exhorter", "inviter", "inciter", "encourager",
                                            "demander", "exiger", "sommer", "enjoindre", "presser", NULL};
+static const char *const code_auxiliaries[] = {"avoir", "etre", "ete", NULL};
 static const char *const code_purpose[] = {"pour", "afin", NULL};
 /* First words of a fronted adverbial clause, closed by a comma. */
 static const char *const code_fronting[] = {"apres", "lors", "au", "a", "en", "pour", "dans", "suite",
@@ -298,15 +299,34 @@ static void code_weekday_days(code_state *st) {
   }
 }
 
+/* 1 if date d belongs to another participle than the predicate at t
+ * ("l'attentat commis le 22 avril", "la réunion tenue le 31 juillet"). */
+static int code_date_elsewhere(const code_state *st, uint32_t sstart, const date_expr *d, uint32_t t) {
+  const dyad_doc *doc = st->doc;
+  uint32_t q = st->base;
+  while (q < doc->ntoks && doc->toks[q].start < sstart + d->start) q++;
+  for (int k = 0; k < 2 && q > st->base; k++) {
+    q--;
+    if (code_tok_is(st, q, "le") || code_tok_is(st, q, "ce") || code_tok_is(st, q, "du") ||
+        code_tok_is(st, q, "depuis"))
+      continue;
+    /* a participle without its auxiliary qualifies a noun */
+    return q != t && code_has_tag(st, q, "ppas") && q > st->base &&
+           !code_tok_is_any(st, q - 1, code_auxiliaries);
+  }
+  return 0;
+}
+
 static void code_date(code_state *st, const date_expr *d, size_t nd, uint32_t sstart, uint32_t t,
                       int32_t *first, int32_t *last) {
   const date_expr *best = NULL;
   uint32_t at = st->doc->toks[t].start - sstart, bestd = UINT32_MAX;
-  for (size_t i = 0; i < nd; i++) {
-    if (d[i].kind == DATE_PERIOD) continue;
-    uint32_t dist = d[i].start > at ? d[i].start - at : at - d[i].end;
-    if (dist < bestd) { bestd = dist; best = &d[i]; }
-  }
+  for (int pass = 0; pass < 2 && !best; pass++)
+    for (size_t i = 0; i < nd; i++) {
+      if (d[i].kind == DATE_PERIOD || (pass == 0 && code_date_elsewhere(st, sstart, &d[i], t))) continue;
+      uint32_t dist = d[i].start > at ? d[i].start - at : at - d[i].end;
+      if (dist < bestd) { bestd = dist; best = &d[i]; }
+    }
   if (best) {
     *first = st->cur0 = best->first;
     *last = st->cur1 = best->last;

@@ -8,7 +8,7 @@ WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Werro
 DATADIR := $(abspath $(BUILD))/data
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DDYAD_DATADIR='"$(DATADIR)"'
 INC     := -Iinclude -Isrc
-LIBS    := -lutf8proc -lm
+LIBS    := -lutf8proc -lsqlite3 -lm
 HUNSPELL_DIR ?= /usr/share/hunspell
 
 SRC     := $(sort $(wildcard src/*.c))
@@ -20,7 +20,7 @@ LEX     := $(BUILD)/data/fr.lex
 DICTS   := $(patsubst data/%,$(BUILD)/data/%,$(wildcard data/*.tsv)) $(BUILD)/data/countries.tsv
 DATA    := $(LEX) $(DICTS)
 
-.PHONY: all deps check test unit golden golden-update errors asan fuzz fuzz-short \
+.PHONY: all deps browser-deps check test unit golden golden-update errors asan fuzz fuzz-short \
         bench demo clean help
 all: $(BUILD)/dyad $(DATA)
 
@@ -33,6 +33,7 @@ help:
 	@echo "make fuzz     long fuzzing runs (FUZZ_SECONDS=3600)"
 	@echo "make bench    throughput on a generated 200 MB corpus"
 	@echo "make golden-update   rewrite golden expectations (review the diff)"
+	@echo "make browser-deps    playwright-core for the report's browser test (npm)"
 
 deps:
 	sh tools/deps.sh
@@ -75,9 +76,23 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libdyad.a
 unit: $(TESTBIN) $(DATA)
 golden: $(BUILD)/dyad $(DATA)
 
+# The report's browser test (tests/report/browser.js) drives Debian's
+# chromium with playwright-core, pinned by tools/browser/package-lock.json
+# and installed by npm into build/node (one copy for every BUILD).  No
+# browser is downloaded.  Without npm, or when the install fails, the test
+# says "skip:" and the suite goes on.
+NODE_DIR   := build/node
+PLAYWRIGHT := $(NODE_DIR)/node_modules/playwright-core/package.json
+$(PLAYWRIGHT): tools/browser/package.json tools/browser/package-lock.json
+	@mkdir -p $(NODE_DIR)
+	cp tools/browser/package.json tools/browser/package-lock.json $(NODE_DIR)/
+	cd $(NODE_DIR) && npm ci --no-audit --no-fund --ignore-scripts || \
+	  echo "warning: playwright-core not installed; the browser test will be skipped"
+browser-deps: $(PLAYWRIGHT)
+
 # The whole suite; the runner prints "N passed, N failed, N skipped".
-test: $(TESTBIN) $(BUILD)/dyad $(DATA)
-	sh tests/run.sh $(BUILD)
+test: $(TESTBIN) $(BUILD)/dyad $(DATA) $(if $(shell command -v npm 2>/dev/null),$(PLAYWRIGHT))
+	DYAD_NODE_DIR=$(NODE_DIR) sh tests/run.sh $(BUILD)
 
 check: test
 	$(MAKE) asan
@@ -90,7 +105,7 @@ golden-update: $(BUILD)/dyad $(DATA)
 # ASan+UBSan build of the library, CLI and unit tests, then the suite.
 asan: | $(STAMP)
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  LIBS="-lutf8proc -lm -fsanitize=address,undefined" test
+	  LIBS="-lutf8proc -lsqlite3 -lm -fsanitize=address,undefined" test
 
 # libFuzzer targets (clang), one per parser, in tests/fuzz/fuzz_*.c.
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))

@@ -3,7 +3,8 @@
  * work itself is in the library (include/dyad.h).
  *
  * Exit status: 0 everything read; 1 some input skipped or rejected;
- * 2 usage error; 3 data files (lexicon) missing or malformed; 4 I/O.
+ * 2 usage error; 3 data files (lexicon) missing or malformed; 4 I/O or
+ * database.
  */
 #include "dyad.h"
 #include <stdio.h>
@@ -29,6 +30,9 @@ static const char usage[] =
     "                    clean, segment, tag, repair, actors, code), for golden tests\n"
     "  dict check [FILE...]  validate the dictionaries (and FILEs), listing\n"
     "                    every problem as file:line: message\n"
+    "  timeline A B      what the store (--db) holds on two states, e.g. VNM KAZ:\n"
+    "                    one line per event, figure and agreement, by date\n"
+    "  report A B        the same as one self-contained HTML page with charts (-o)\n"
     "  help, version\n"
     "\n"
     "options:\n"
@@ -41,9 +45,13 @@ static const char usage[] =
     "  -q, --quiet       no warnings about bad input (still counted)\n"
     "  --progress        progress on stderr (default when stderr is a terminal)\n"
     "  --stage=S         code: run the pipeline only up to stage S (benchmarks)\n"
+    "  --db PATH         timeline, report: the store (default dyad.db)\n"
+    "  -o, --output F    report: the HTML file to write (default report.html)\n"
     "\n"
     "exit status: 0 all input read, 1 some input skipped, 2 usage error,\n"
-    "3 data files missing or malformed, 4 I/O error; dict check: 1 if any problem.\n";
+    "3 data files missing or malformed, 4 I/O or database error; dict check: 1\n"
+    "if any problem.  timeline and report exit 0 when the store has nothing on\n"
+    "the pair (and say so; report then writes no file).\n";
 
 typedef struct run {
   const char *cmd;
@@ -106,6 +114,73 @@ static int on_doc(void *user, dyad_doc *doc) {
   return 0;
 }
 
+/* dyad timeline A B / dyad report A B: read the store, write words or HTML. */
+static int cmd_history(int argc, char **argv) {
+  const char *cmd = argv[1], *db = "dyad.db", *out_path = NULL, *data_dir = NULL, *codes[2] = {NULL, NULL};
+  int report = !strcmp(cmd, "report"), ncodes = 0;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strncmp(a, "--db=", 5)) db = a + 5;
+    else if (!strcmp(a, "--db") && i + 1 < argc) db = argv[++i];
+    else if (!strncmp(a, "--data=", 7)) data_dir = a + 7;
+    else if (!strcmp(a, "--data") && i + 1 < argc) data_dir = argv[++i];
+    else if (report && !strncmp(a, "--output=", 9)) out_path = a + 9;
+    else if (report && (!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) out_path = argv[++i];
+    else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage, stdout); return EXIT_OK; }
+    else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "dyad: %s: unknown option '%s' (try 'dyad help')\n", cmd, a);
+      return EXIT_USAGE;
+    } else if (ncodes < 2) codes[ncodes++] = a;
+    else {
+      fprintf(stderr, "dyad: %s: one pair at a time ('%s' is a third code)\n", cmd, a);
+      return EXIT_USAGE;
+    }
+  }
+  if (ncodes < 2) {
+    fprintf(stderr, "dyad: %s: give two country codes, e.g. 'dyad %s VNM KAZ'\n", cmd, cmd);
+    return EXIT_USAGE;
+  }
+  if (report && !out_path) out_path = "report.html";
+  dyad_err err = {0};
+  int rc;
+  if (report) {
+    rc = dyad_report_write(db, codes[0], codes[1], data_dir, out_path, &err);
+  } else {
+    const char *nc = getenv("NO_COLOR");
+    unsigned opts = isatty(1) && !(nc && *nc) ? DYAD_OPT_COLOR : 0;
+    rc = dyad_timeline_write(db, codes[0], codes[1], data_dir, stdout, opts, &err);
+  }
+  if (rc < 0) {
+    if (err.code == DYAD_EDATA) {
+      print_err(&err);
+      fputs("dyad: the data files are built by 'make'; point --data or DYAD_DATA at their directory\n", stderr);
+      return EXIT_DATA;
+    }
+    if (err.path[0]) fprintf(stderr, "dyad: %s: %s\n", err.path, err.message);
+    else fprintf(stderr, "dyad: %s: %s\n", cmd, err.message);
+    return err.code == DYAD_EUSAGE ? EXIT_USAGE : EXIT_IO;
+  }
+  if (rc == 0) {
+    char up[2][16];
+    for (int k = 0; k < 2; k++) {
+      size_t j = 0;
+      for (; codes[k][j] && j + 1 < sizeof up[k]; j++)
+        up[k][j] = (codes[k][j] >= 'a' && codes[k][j] <= 'z') ? (char)(codes[k][j] - 32) : codes[k][j];
+      up[k][j] = 0;
+    }
+    printf("no events, figures or agreements between %s and %s in %s%s\n", up[0], up[1], db,
+           report ? "; no report written" : "");
+  } else if (report) {
+    printf("wrote %s (%d event%s, figure%s and agreement%s)\n", out_path, rc, rc == 1 ? "" : "s",
+           rc == 1 ? "" : "s", rc == 1 ? "" : "s");
+  }
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "dyad: error writing output\n");
+    return EXIT_IO;
+  }
+  return EXIT_OK;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fputs("usage: dyad COMMAND [OPTIONS] FILE... (try 'dyad help')\n", stderr);
@@ -122,6 +197,7 @@ int main(int argc, char **argv) {
     printf("dyad %s\n", DYAD_VERSION);
     return EXIT_OK;
   }
+  if (!strcmp(r.cmd, "timeline") || !strcmp(r.cmd, "report")) return cmd_history(argc, argv);
   int dict_check = !strcmp(r.cmd, "dict");
   if (dict_check && (argc < 3 || strcmp(argv[2], "check"))) {
     fputs("dyad: dict: the only subcommand is 'dict check [FILE...]'\n", stderr);

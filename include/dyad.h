@@ -6,8 +6,9 @@
  *   ingest -> normalise -> clean -> segment -> tag -> repair -> ...
  *
  * Sections: errors, context, documents, reading input, running the
- * pipeline, dumping layers.  Every function says what it returns on
- * success, on failure, and who owns memory it hands out.
+ * pipeline, dumping layers, the history of a pair (timeline, report).
+ * Every function says what it returns on success, on failure, and who
+ * owns memory it hands out.
  *
  * Conventions: text goes in as (const char *, size_t) and need not be
  * NUL-terminated.  Spans are byte ranges [start, end) into the ORIGINAL
@@ -205,6 +206,35 @@ int dyad_inspect_write(const dyad_doc *doc, const dyad_ctx *ctx, FILE *out,
  * Returns 0, DYAD_EUSAGE for an unknown stage, or DYAD_EIO. */
 int dyad_dump_write(const dyad_doc *doc, const dyad_ctx *ctx,
                     const char *stage, FILE *out);
+
+/* ---- History of a pair (reading the store) --------------------------- */
+
+#define DYAD_OPT_COLOR 8u     /* dyad_timeline_write: ANSI colours */
+
+/* Write the timeline of states a and b (ISO 3166-1 alpha-3 codes, or the
+ * organisation codes of organisations.tsv; any case) from the store at
+ * db_path (docs/store.md), opened read-only: a heading line, then one line
+ * per event cluster, figure and agreement between them in either
+ * direction, by date (undated last).  data_dir as in dyad_ctx_opts (NULL
+ * for the default).  Returns the number of events, figures and agreements
+ * written; 0 when the store has none for the pair (nothing is written);
+ * or a negative code with err filled: DYAD_EUSAGE (an unknown code, or
+ * a == b), DYAD_EDATA (a data file missing or malformed), DYAD_EIO with
+ * err->path = db_path (no such database, an empty or newer one, or an
+ * SQLite failure), DYAD_EIO with an empty path (writing out failed). */
+int dyad_timeline_write(const char *db_path, const char *a, const char *b,
+                        const char *data_dir, FILE *out, unsigned opts,
+                        dyad_err *err /* out */);
+
+/* Write the history of a and b as one self-contained HTML file (inline
+ * CSS and SVG charts; no script, nothing fetched when viewed) at
+ * out_path, through a temporary file in the same directory renamed over
+ * it.  Arguments and failures as dyad_timeline_write; 0 means nothing was
+ * found and no file written; DYAD_EIO with err->path = out_path when the
+ * file cannot be written. */
+int dyad_report_write(const char *db_path, const char *a, const char *b,
+                      const char *data_dir, const char *out_path,
+                      dyad_err *err /* out */);
 
 #ifdef __cplusplus
 }

@@ -299,6 +299,12 @@ static void code_weekday_days(code_state *st) {
   }
 }
 
+/* 1 if s[0..n) is a span of years written "2023-2025": the period of a
+ * plan or programme named, not when something happened. */
+static int code_date_span_title(const char *s, size_t n) {
+  return n == 9 && s[4] == '-' && s[0] >= '1' && s[0] <= '2' && s[5] >= '1' && s[5] <= '2';
+}
+
 /* 1 if date d belongs to another participle than the predicate at t
  * ("l'attentat commis le 22 avril", "la réunion tenue le 31 juillet"). */
 static int code_date_elsewhere(const code_state *st, uint32_t sstart, const date_expr *d, uint32_t t) {
@@ -323,7 +329,9 @@ static void code_date(code_state *st, const date_expr *d, size_t nd, uint32_t ss
   uint32_t at = st->doc->toks[t].start - sstart, bestd = UINT32_MAX;
   for (int pass = 0; pass < 2 && !best; pass++)
     for (size_t i = 0; i < nd; i++) {
-      if (d[i].kind == DATE_PERIOD || (pass == 0 && code_date_elsewhere(st, sstart, &d[i], t))) continue;
+      if (d[i].kind == DATE_PERIOD || code_date_span_title(st->doc->text + sstart + d[i].start, d[i].end - d[i].start) ||
+          (pass == 0 && code_date_elsewhere(st, sstart, &d[i], t)))
+        continue;
       uint32_t dist = d[i].start > at ? d[i].start - at : at - d[i].end;
       if (dist < bestd) { bestd = dist; best = &d[i]; }
     }
@@ -909,6 +917,20 @@ static void code_sentence(code_state *st, uint32_t s) {
         /* a pronoun-less subject: the nearest actor before */
         for (size_t i = me; i-- > mb;)
           if (doc->mentions[i].tok_end <= t && doc->mentions[i].state[0]) { src = &doc->mentions[i]; break; }
+      }
+      /* a joint act in the passive with no agent ("plusieurs documents ont
+         été signés"): the article's pair */
+      if (!src && !pair && best->target == VT_SYM && st->pa && st->pb && t > b && code_tok_is(st, t - 1, "ete")) {
+        doc_actor pa, pb;
+        memset(&pa, 0, sizeof pa);
+        memset(&pb, 0, sizeof pb);
+        pa.person = pb.person = -1;
+        pa.role = pb.role = (uint8_t)dict_role_find(st->ctx->dict, "GOV");
+        snprintf(pa.state, DOC_CODE_MAX, "%s", st->pa);
+        snprintf(pb.state, DOC_CODE_MAX, "%s", st->pb);
+        code_emit(st, s, t, best_end, best, best_no, &pa, &pb, -1, dates, nd);
+        t = best_end - 1;
+        goto next_token;
       }
       if (!src) goto next_token;
       doc_actor sa, ta;

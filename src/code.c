@@ -547,7 +547,8 @@ static const char *const code_doc_plurals[] = {"accords", "documents", "memorand
 static const char *const code_doc_nouns[] = {"accord", "memorandum", "protocole", "convention", "traite",
                                              "declaration", "plan", "programme", "communique", "document", NULL};
 /* What introduces the list of the documents signed. */
-static const char *const code_doc_markers[] = {"dont", "notamment", "portant", "relatifs", "relatives",
+static const char *const code_doc_markers[] = {"dont", "notamment", "portant", "relatifs", "relatives", "lesquels",
+                                               "lesquelles",
                                                "relatif", "relative", "concernant", ":", "savoir", NULL};
 static const char *const code_ordinals[] = {"premier", "premiere", "second", "seconde", "deuxieme",
                                             "troisieme", "quatrieme", "cinquieme", "sixieme", "dernier",
@@ -606,7 +607,10 @@ static void code_agreements(code_state *st, uint32_t s, uint32_t e, const doc_ac
   a1 = a0;
   while (a1 < se->tok_end && a1 - a0 < CODE_TITLE_TOKS && doc->toks[a1].kind != TOK_PUNCT) a1++;
   int plural = 0;
-  for (uint32_t q = a0; q < a1 && q < a0 + 6; q++) plural |= code_fold_is_any(doc, q, code_doc_plurals);
+  /* the documents named before a passive ("plusieurs documents ont été
+     signés") or after the predicate */
+  for (uint32_t q = e > se->tok_begin + 5 ? e - 5 : se->tok_begin; q < se->tok_end && q < a0 + 6; q++)
+    plural |= code_fold_is_any(doc, q, code_doc_plurals);
   if (plural) {
     for (uint32_t q = a0; q < se->tok_end; q++)
       if (code_fold_is_any(doc, q, code_doc_markers)) {

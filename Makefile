@@ -8,7 +8,7 @@ WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Werro
 DATADIR := $(abspath $(BUILD))/data
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DDYAD_DATADIR='"$(DATADIR)"'
 INC     := -Iinclude -Isrc
-LIBS    := -lutf8proc -lm
+LIBS    := -lutf8proc -lsqlite3 -lm
 HUNSPELL_DIR ?= /usr/share/hunspell
 
 SRC     := $(sort $(wildcard src/*.c))
@@ -90,7 +90,7 @@ golden-update: $(BUILD)/dyad $(DATA)
 # ASan+UBSan build of the library, CLI and unit tests, then the suite.
 asan: | $(STAMP)
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  LIBS="-lutf8proc -lm -fsanitize=address,undefined" test
+	  LIBS="-lutf8proc -lsqlite3 -lm -fsanitize=address,undefined" test
 
 # libFuzzer targets (clang), one per parser, in tests/fuzz/fuzz_*.c.
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))

@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh BUILD: the test suite.  Runs every unit-test program in
-# BUILD/tests, the golden tests (tests/golden) and the error catalogue
-# (tests/errors) with BUILD/dyad, and ends with the line
+# BUILD/tests, the golden tests (tests/golden), the error catalogue
+# (tests/errors), the event store's tests (tests/store) and the dev set
+# with BUILD/dyad, and ends with the line
 # "N passed, N failed, N skipped" that CI reads.  Exit 1 if any failed.
 B=${1:-build}
 DYAD=$B/dyad
@@ -47,6 +48,15 @@ p=$(echo "$out" | grep -c '^ok ')
 f=$(echo "$out" | grep -c '^FAIL')
 pass=$((pass + p)); fail=$((fail + f))
 echo "ok   error catalogue: $p passed"
+
+# the event store: dyad load and dyad events (tests/store)
+out=$(sh tests/store/run.sh "$DYAD")
+echo "$out" | grep -v '^ok ' || true
+p=$(echo "$out" | grep -c '^ok ')
+f=$(echo "$out" | grep -c '^FAIL')
+s=$(echo "$out" | grep -c '^skip:')
+pass=$((pass + p)); fail=$((fail + f)); skip=$((skip + s))
+echo "ok   store: $p passed"
 
 # the dev set, scored against its floors
 out=$(sh tests/devset.sh "$DYAD")

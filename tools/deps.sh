@@ -5,7 +5,7 @@
 # something is missing.
 set -eu
 PKGS="gcc libc6-dev make pkg-config libutf8proc-dev libhunspell-dev
-hunspell-fr-comprehensive libsqlite3-dev clang libclang-rt-14-dev
+hunspell-fr-comprehensive libsqlite3-dev sqlite3 clang libclang-rt-14-dev
 python3 iso-codes diffutils"
 missing=""
 for p in $PKGS; do

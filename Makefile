@@ -128,6 +128,13 @@ demo: $(BUILD)/dyad $(DATA)
 	$(BUILD)/dyad inspect examples/entretien-hanoi.txt
 	@echo "== dyad code examples/ (events, figures, agreements as JSON lines)"
 	$(BUILD)/dyad code examples/
+	@echo "== dyad load examples/ into $(BUILD)/dyad.db (reports of one event merged)"
+	rm -f $(BUILD)/dyad.db $(BUILD)/dyad.db-wal $(BUILD)/dyad.db-shm
+	$(BUILD)/dyad load --db $(BUILD)/dyad.db examples/
+	@echo "== dyad timeline SEN GMB"
+	$(BUILD)/dyad timeline SEN GMB --db $(BUILD)/dyad.db
+	@echo "== dyad report SEN GMB -o $(BUILD)/report.html"
+	$(BUILD)/dyad report SEN GMB --db $(BUILD)/dyad.db -o $(BUILD)/report.html
 
 clean:
 	rm -rf $(BUILD)

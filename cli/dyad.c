@@ -4,7 +4,7 @@
  *
  * Exit status: 0 everything read; 1 some input skipped or rejected;
  * 2 usage error; 3 data files (lexicon) missing or malformed; 4 I/O or
- * database.
+ * database error.
  */
 #include "dyad.h"
 #include <stdio.h>
@@ -30,6 +30,9 @@ static const char usage[] =
     "                    clean, segment, tag, repair, actors, code), for golden tests\n"
     "  dict check [FILE...]  validate the dictionaries (and FILEs), listing\n"
     "                    every problem as file:line: message\n"
+    "  load FILE...      code the articles into the event store (--db), merging\n"
+    "                    reports of one event; articles loaded before are skipped\n"
+    "  events            the store's merged events, one line each, by date\n"
     "  timeline A B      what the store (--db) holds on two states, e.g. VNM KAZ:\n"
     "                    one line per event, figure and agreement, by date\n"
     "  report A B        the same as one self-contained HTML page with charts (-o)\n"
@@ -37,15 +40,23 @@ static const char usage[] =
     "\n"
     "options:\n"
     "  --json            inspect: one JSON object per article instead of text\n"
-    "  --format F        code: jsonl (default) or csv (one row per event)\n"
+    "  --format F        code: jsonl (default) or csv (one row per event);\n"
+    "                    events: table (default), jsonl or csv (GDELT-like columns)\n"
+    "  --db PATH         load, events, timeline, report: the SQLite store\n"
+    "                    (default dyad.db)\n"
+    "  --batch N         load: articles per transaction (default 500)\n"
+    "  --pair A,B        events: between states A and B, either way (VNM,KAZ)\n"
+    "  --actor A         events: with state A on either side\n"
+    "  --code P          events: CAMEO code starting with P (04, 042)\n"
+    "  --from D, --to D  events: dated on or after, on or before D\n"
+    "                    (YYYY, YYYY-MM or YYYY-MM-DD)\n"
     "  --all-zones       inspect: also show captions, signatures, furniture...\n"
     "  --statements      code: also record plain statements (CAMEO 01x)\n"
     "  --data DIR        data directory (default: $DYAD_DATA, then the build's)\n"
     "  --dict FILE       also load this dictionary, over the built-in ones\n"
-    "  -q, --quiet       no warnings about bad input (still counted)\n"
+    "  -q, --quiet       no warnings about bad input (still counted), no load summary\n"
     "  --progress        progress on stderr (default when stderr is a terminal)\n"
     "  --stage=S         code: run the pipeline only up to stage S (benchmarks)\n"
-    "  --db PATH         timeline, report: the store (default dyad.db)\n"
     "  -o, --output F    report: the HTML file to write (default report.html)\n"
     "\n"
     "exit status: 0 all input read, 1 some input skipped, 2 usage error,\n"
@@ -61,6 +72,8 @@ typedef struct run {
   int progress;
   dyad_ctx *ctx;
   dyad_merge *merge; /* code: clusters across all inputs */
+  dyad_store *store; /* load: the store written */
+  int store_failed;  /* load: a database error stopped it */
   long warnings;
   long failed;       /* documents the pipeline failed on */
   size_t bytes;
@@ -87,8 +100,30 @@ static void print_err(const dyad_err *err) {
   fprintf(stderr, "dyad: %s\n", dyad_err_format(err, buf, sizeof buf));
 }
 
-static int on_doc(void *user, dyad_doc *doc) {
-  run *r = user;
+/* load: store doc unless it is stored already; 1 (stop) on a database
+ * error. */
+static int load_doc(run *r, dyad_doc *doc) {
+  dyad_err err = {0};
+  int rc = dyad_store_unchanged(r->store, doc, &err);
+  if (rc == 0) {
+    rc = dyad_process(doc, r->ctx, &err);
+    if (rc) {
+      print_err(&err);
+      r->failed++;
+      return 0;
+    }
+    rc = dyad_store_add(r->store, doc, r->ctx, &err);
+  }
+  if (rc < 0) {
+    print_err(&err);
+    r->store_failed = 1;
+    return 1;
+  }
+  return 0;
+}
+
+/* inspect, dump, code: process doc and write it. */
+static void write_doc(run *r, dyad_doc *doc) {
   dyad_err err = {0};
   int rc = r->stage ? dyad_process_until(doc, r->ctx, r->stage, &err) : dyad_process(doc, r->ctx, &err);
   if (rc) {
@@ -102,6 +137,13 @@ static int on_doc(void *user, dyad_doc *doc) {
     if (r->merge && dyad_merge_doc(r->merge, doc, r->ctx)) r->failed++;
     dyad_code_write(doc, r->ctx, stdout, r->opts);
   }
+}
+
+static int on_doc(void *user, dyad_doc *doc) {
+  run *r = user;
+  int stop = 0;
+  if (r->store) stop = load_doc(r, doc);
+  else write_doc(r, doc);
   r->bytes += dyad_doc_size(doc);
   dyad_doc_free(doc);
   if (r->progress) {
@@ -111,7 +153,41 @@ static int on_doc(void *user, dyad_doc *doc) {
       fprintf(stderr, "\rdyad: %ld articles, %.1f MB", r->stats.docs, r->bytes / 1e6);
     }
   }
-  return 0;
+  return stop;
+}
+
+/* dyad events: list the store's merged events. */
+static int cmd_events(const dyad_ctx_opts *opts, const char *db, const dyad_events_query *q, unsigned fmt) {
+  dyad_err err = {0};
+  dyad_ctx *ctx = dyad_ctx_open(opts, &err);
+  if (!ctx) {
+    print_err(&err);
+    return EXIT_DATA;
+  }
+  int status = EXIT_OK;
+  dyad_store *st = dyad_store_open(db, DYAD_STORE_READONLY, &err);
+  if (!st) {
+    print_err(&err);
+    status = EXIT_IO;
+  } else if (dyad_events_write(st, ctx, q, fmt, stdout, &err) < 0) {
+    if (err.code == DYAD_EUSAGE) fprintf(stderr, "dyad: events: %s\n", err.message);
+    else print_err(&err);
+    status = err.code == DYAD_EUSAGE ? EXIT_USAGE : EXIT_IO;
+  }
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "dyad: error writing output\n");
+    status = EXIT_IO;
+  }
+  dyad_store_close(st, NULL);
+  dyad_ctx_free(ctx);
+  return status;
+}
+
+/* A positive decimal number, or -1. */
+static long parse_count(const char *s) {
+  char *end;
+  long n = strtol(s, &end, 10);
+  return *s && !*end && n > 0 ? n : -1;
 }
 
 /* dyad timeline A B / dyad report A B: read the store, write words or HTML. */
@@ -203,11 +279,17 @@ int main(int argc, char **argv) {
     fputs("dyad: dict: the only subcommand is 'dict check [FILE...]'\n", stderr);
     return EXIT_USAGE;
   }
-  if (strcmp(r.cmd, "inspect") && strcmp(r.cmd, "code") && strcmp(r.cmd, "dump") && !dict_check) {
+  int load = !strcmp(r.cmd, "load"), events = !strcmp(r.cmd, "events");
+  if (strcmp(r.cmd, "inspect") && strcmp(r.cmd, "code") && strcmp(r.cmd, "dump") && !dict_check && !load &&
+      !events) {
     fprintf(stderr, "dyad: unknown command '%s' (try 'dyad help')\n", r.cmd);
     return EXIT_USAGE;
   }
-  const char *data_dir = NULL;
+  const char *data_dir = NULL, *db = "dyad.db", *format = NULL;
+  long batch = 0;
+  const char *pair = NULL;
+  char pair1[64];
+  dyad_events_query q = {{NULL, NULL}, NULL, NULL, NULL, NULL};
   const char **files = calloc((size_t)argc, sizeof *files);
   const char **dicts = calloc((size_t)argc, sizeof *dicts);
   int nfiles = 0, ndicts = 0, dashdash = 0;
@@ -217,10 +299,22 @@ int main(int argc, char **argv) {
     if (dashdash || a[0] != '-' || !strcmp(a, "-")) files[nfiles++] = a;
     else if (!strcmp(a, "--")) dashdash = 1;
     else if (!strcmp(a, "--json")) r.opts |= DYAD_OPT_JSON;
-    else if (!strcmp(a, "--format=csv") || (!strcmp(a, "--format") && i + 1 < argc && !strcmp(argv[i + 1], "csv") && ++i))
-      r.opts |= DYAD_OPT_CSV;
-    else if (!strcmp(a, "--format=jsonl") || (!strcmp(a, "--format") && i + 1 < argc && !strcmp(argv[i + 1], "jsonl") && ++i))
-      r.opts &= ~DYAD_OPT_CSV;
+    else if (!strncmp(a, "--format=", 9)) format = a + 9;
+    else if (!strcmp(a, "--format") && i + 1 < argc) format = argv[++i];
+    else if (!strncmp(a, "--db=", 5)) db = a + 5;
+    else if (!strcmp(a, "--db") && i + 1 < argc) db = argv[++i];
+    else if (!strncmp(a, "--batch=", 8)) batch = parse_count(a + 8);
+    else if (!strcmp(a, "--batch") && i + 1 < argc) batch = parse_count(argv[++i]);
+    else if (!strncmp(a, "--pair=", 7)) pair = a + 7;
+    else if (!strcmp(a, "--pair") && i + 1 < argc) pair = argv[++i];
+    else if (!strncmp(a, "--actor=", 8)) q.actor = a + 8;
+    else if (!strcmp(a, "--actor") && i + 1 < argc) q.actor = argv[++i];
+    else if (!strncmp(a, "--code=", 7)) q.code = a + 7;
+    else if (!strcmp(a, "--code") && i + 1 < argc) q.code = argv[++i];
+    else if (!strncmp(a, "--from=", 7)) q.from = a + 7;
+    else if (!strcmp(a, "--from") && i + 1 < argc) q.from = argv[++i];
+    else if (!strncmp(a, "--to=", 5)) q.to = a + 5;
+    else if (!strcmp(a, "--to") && i + 1 < argc) q.to = argv[++i];
     else if (!strcmp(a, "--all-zones")) r.opts |= DYAD_OPT_ALLZONES;
     else if (!strcmp(a, "--statements")) code_flags |= DYAD_CODE_STATEMENTS;
     else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) r.quiet = 1;
@@ -240,6 +334,36 @@ int main(int argc, char **argv) {
       return EXIT_USAGE;
     }
   }
+  if (format) {
+    int ok = !strcmp(format, "jsonl") || !strcmp(format, "csv") || (events && !strcmp(format, "table"));
+    if (!ok && (events || !strcmp(r.cmd, "code"))) {
+      fprintf(stderr, "dyad: %s: unknown format '%s' (%s)\n", r.cmd, format,
+              events ? "table, jsonl or csv" : "jsonl or csv");
+      free(files);
+      free(dicts);
+      return EXIT_USAGE;
+    }
+    if (!strcmp(format, "csv")) r.opts |= DYAD_OPT_CSV;
+    else if (!strcmp(format, "jsonl") && events) r.opts |= DYAD_OPT_JSON;
+  }
+  if (batch < 0) {
+    fputs("dyad: load: --batch needs a positive number of articles\n", stderr);
+    free(files);
+    free(dicts);
+    return EXIT_USAGE;
+  }
+  const char *comma = pair ? strchr(pair, ',') : NULL;
+  if (pair && (!comma || comma - pair >= (long)sizeof pair1)) {
+    fprintf(stderr, "dyad: events: --pair needs two states, as in VNM,KAZ (got '%s')\n", pair);
+    free(files);
+    free(dicts);
+    return EXIT_USAGE;
+  }
+  if (comma) {
+    snprintf(pair1, sizeof pair1, "%.*s", (int)(comma - pair), pair);
+    q.pair[0] = pair1;
+    q.pair[1] = comma + 1;
+  }
   dyad_ctx_opts opts = {0};
   opts.data_dir = data_dir;
   opts.code_flags = code_flags;
@@ -258,6 +382,14 @@ int main(int argc, char **argv) {
   }
   opts.dict_files = dicts;
   opts.ndict_files = (size_t)ndicts;
+  if (events) {
+    int status = EXIT_USAGE;
+    if (nfiles) fprintf(stderr, "dyad: events: unexpected argument '%s' (events reads the store given by --db)\n", files[0]);
+    else status = cmd_events(&opts, db, &q, r.opts);
+    free(files);
+    free(dicts);
+    return status;
+  }
   if (nfiles == 0) {
     fprintf(stderr, "dyad: %s: no input (give files, directories or - for stdin)\n", r.cmd);
     free(files);
@@ -284,13 +416,24 @@ int main(int argc, char **argv) {
     return EXIT_DATA;
   }
   dyad_ctx_set_warn(r.ctx, on_warn, &r);
+  if (load) {
+    r.store = dyad_store_open(db, 0, &err);
+    if (!r.store) {
+      print_err(&err);
+      dyad_ctx_free(r.ctx);
+      free(files);
+      free(dicts);
+      return EXIT_IO;
+    }
+    if (batch) dyad_store_set_batch(r.store, (size_t)batch);
+  }
   int status = EXIT_OK;
   if (!strcmp(r.cmd, "code") && (r.opts & DYAD_OPT_CSV)) fputs(dyad_csv_header(), stdout);
   if (!strcmp(r.cmd, "code") && !r.stage && !(r.merge = dyad_merge_new())) {
     fputs("dyad: out of memory\n", stderr);
     status = EXIT_IO;
   }
-  for (int i = 0; i < nfiles; i++) {
+  for (int i = 0; i < nfiles && !r.store_failed; i++) {
     memset(&err, 0, sizeof err);
     int rc = dyad_read_path(r.ctx, files[i], on_doc, &r, &r.stats, &err);
     if (rc == DYAD_EUSAGE) {
@@ -303,6 +446,21 @@ int main(int argc, char **argv) {
   }
   if (r.progress) fprintf(stderr, "\rdyad: %ld articles, %.1f MB, %ld skipped\n", r.stats.docs,
                           r.bytes / 1e6, r.stats.skipped);
+  if (r.store) {
+    dyad_store_stats ss;
+    dyad_store_get_stats(r.store, &ss);
+    memset(&err, 0, sizeof err);
+    int rc = dyad_store_close(r.store, &err);
+    if (rc && !r.store_failed) print_err(&err);
+    if (rc || r.store_failed) {
+      status = EXIT_IO;
+    } else if (!r.quiet) {
+      fprintf(stderr,
+              "dyad: loaded %ld articles (%ld unchanged, %ld replaced), %ld events, %ld figures, "
+              "%ld agreements into %s\n",
+              ss.articles, ss.unchanged, ss.replaced, ss.events, ss.figures, ss.agreements, db);
+    }
+  }
   if (fflush(stdout) != 0 || ferror(stdout)) {
     fprintf(stderr, "dyad: error writing output\n");
     status = EXIT_IO;

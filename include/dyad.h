@@ -6,9 +6,9 @@
  *   ingest -> normalise -> clean -> segment -> tag -> repair -> ...
  *
  * Sections: errors, context, documents, reading input, running the
- * pipeline, dumping layers, the history of a pair (timeline, report).
- * Every function says what it returns on success, on failure, and who
- * owns memory it hands out.
+ * pipeline, output, the event store, the history of a pair (timeline,
+ * report).  Every function says what it returns on success, on failure, and
+ * who owns memory it hands out.
  *
  * Conventions: text goes in as (const char *, size_t) and need not be
  * NUL-terminated.  Spans are byte ranges [start, end) into the ORIGINAL
@@ -235,6 +235,84 @@ int dyad_timeline_write(const char *db_path, const char *a, const char *b,
 int dyad_report_write(const char *db_path, const char *a, const char *b,
                       const char *data_dir, const char *out_path,
                       dyad_err *err /* out */);
+/* ---- Store ----------------------------------------------------------- */
+
+/* The event store: one SQLite file holding the coded records of every
+ * article loaded and the clusters (real events) they are merged into.
+ * Schema and rules in docs/store.md.  A handle is for one thread. */
+typedef struct dyad_store dyad_store;
+
+#define DYAD_STORE_READONLY 1u  /* open an existing store for reading only */
+
+/* What a store handle has written (dyad_store_get_stats). */
+typedef struct dyad_store_stats {
+  long articles;    /* articles given to dyad_store_unchanged/_add */
+  long unchanged;   /* of which already stored with the same content (skipped) */
+  long replaced;    /* of which stored before with another content (rewritten) */
+  long events, figures, agreements;  /* records written */
+} dyad_store_stats;
+
+/* Open the store at path: with flags 0, create the file and its schema if
+ * needed (or upgrade an older schema); with DYAD_STORE_READONLY, the file
+ * must exist and hold the current schema.  A write waits up to 5 s for
+ * another process's lock.  Returns a handle for dyad_store_close, or NULL
+ * with err filled (path: the database): DYAD_EIO when the file cannot be
+ * opened or read, is not a dyad database, has a newer schema than this
+ * dyad's, or is locked by another process ("database is locked by
+ * another process"); DYAD_EUSAGE for an empty path. */
+dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_err *err /* out */);
+
+/* Articles per transaction (default 500; 0 is taken as 1).  A batch is
+ * committed once that many articles are stored, and by dyad_store_commit
+ * and dyad_store_close: a process killed mid-load loses at most the open
+ * batch, and loading the same input again completes the store. */
+void dyad_store_set_batch(dyad_store *st, size_t articles);
+
+/* Whether doc (processed or not) is stored already with the same id,
+ * content (SHA-256 of its original bytes), publication date and URL.
+ * Returns 1 (counted as unchanged: the caller need not process or add
+ * it), 0 (not stored, or changed), or DYAD_EIO (err filled). */
+int dyad_store_unchanged(dyad_store *st, const dyad_doc *doc, dyad_err *err /* out */);
+
+/* Store a document dyad_process has run on: its doc row, events, figures
+ * and agreements, each event and figure joined to the first stored
+ * cluster it fits (merge rules, docs/store.md) or to a new one.  An
+ * article stored before under the same id with another content has its
+ * old rows replaced in the same transaction.  Returns 0 (stored),
+ * 1 (unchanged: nothing written), or DYAD_EIO (err filled; the open batch
+ * is rolled back and the handle takes no more writes). */
+int dyad_store_add(dyad_store *st, const dyad_doc *doc, const dyad_ctx *ctx,
+                   dyad_err *err /* out */);
+
+/* Commit the open batch, if any.  Returns 0 or DYAD_EIO (err filled; the
+ * batch is rolled back). */
+int dyad_store_commit(dyad_store *st, dyad_err *err /* out */);
+
+/* Counts of what this handle wrote (the open batch included). */
+void dyad_store_get_stats(const dyad_store *st, dyad_store_stats *out /* out */);
+
+/* Commit the open batch and close the handle (NULL is accepted).
+ * Returns 0 or DYAD_EIO (err may be NULL; the batch is then rolled
+ * back); the handle is freed either way. */
+int dyad_store_close(dyad_store *st, dyad_err *err /* out */);
+
+/* Which merged events dyad_events_write lists; NULL fields match all. */
+typedef struct dyad_events_query {
+  const char *pair[2];  /* both states, in either order ("VNM", "KAZ") */
+  const char *actor;    /* a state on either side */
+  const char *code;     /* a prefix of the CAMEO code: "04", "042" */
+  const char *from;     /* YYYY, YYYY-MM or YYYY-MM-DD: the event's interval */
+  const char *to;       /*   ends on or after from, starts on or before to */
+} dyad_events_query;
+
+/* Write the stored clusters of events matching q (one line each, by date,
+ * undated last): a table (opts 0), JSON lines (DYAD_OPT_JSON) or CSV
+ * with a header (DYAD_OPT_CSV; columns in README.md, "Store").  ctx gives
+ * the CAMEO names and scores (may be NULL: then left out).  Returns the
+ * number of events written, DYAD_EUSAGE for a malformed query (err says
+ * which field), or DYAD_EIO (err filled). */
+long dyad_events_write(dyad_store *st, const dyad_ctx *ctx, const dyad_events_query *q,
+                       unsigned opts, FILE *out, dyad_err *err /* out */);
 
 #ifdef __cplusplus
 }

@@ -558,7 +558,8 @@ static const char *const code_determiners[] = {"le", "la", "les", "l'", "un", "u
                                                "au", "aux", "a", NULL};
 
 /* Split tokens [a, b) into items at commas, semicolons and "et" before a
- * determiner; each item of two words or more is an agreement. */
+ * determiner; each item of two words or more is an agreement (a single
+ * word, "l'énergie", names a field more often than a document). */
 static size_t code_agreement_items(code_state *st, uint32_t s, uint32_t a, uint32_t b, const doc_actor *sa,
                                    const doc_actor *ta, int32_t first, int32_t last) {
   const dyad_doc *doc = st->doc;

@@ -15,7 +15,6 @@
 #include <string.h>
 
 #define MERGE_DAY_SLACK 1   /* a report a day apart is of the same day */
-#define MERGE_MAX_SPAN 31   /* wider dates are no evidence of sameness */
 
 static int merge_dated(int32_t first, int32_t last) {
   return first <= last && last - first < MERGE_MAX_SPAN;

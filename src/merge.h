@@ -26,6 +26,11 @@
 #include "doc.h"
 #include <stdint.h>
 
+/* Dates of MERGE_MAX_SPAN days or more are no evidence of sameness
+ * (MERGE_MAX_SPAN_SQL: the same, for the store's candidate queries). */
+#define MERGE_MAX_SPAN 31
+#define MERGE_MAX_SPAN_SQL "31"
+
 typedef struct merge_event {
   char source[DOC_CODE_MAX], target[DOC_CODE_MAX]; /* states */
   const char *source_name, *target_name;           /* persons, NULL if none */

@@ -121,7 +121,9 @@ void merge_event_of(const dyad_doc *doc, const dyad_ctx *ctx, const event_rec *r
   out->last = r->last;
   if (r->place >= 0) memcpy(out->place, doc->mentions[r->place].state, sizeof out->place);
   const verbs_pattern *p = ctx->verbs ? verbs_at(ctx->verbs, r->pattern) : NULL;
-  out->joint = p && (p->target == VT_SYM || p->target == VT_AVEC);
+  /* consultations and negotiations (040, 046) are joint whatever the verb */
+  out->joint = (p && (p->target == VT_SYM || p->target == VT_AVEC)) || !strcmp(r->cameo, "040") ||
+               !strcmp(r->cameo, "046");
 }
 
 void merge_figure_of(const figure_rec *r, merge_figure *out) {

@@ -2,7 +2,8 @@
  *
  * Two reports are of one real event (one cluster) when:
  *   - events: the same pair of states in the same direction (or in either
- *     direction for joint acts: "the two sides met", "X met with Y"), the
+ *     direction for joint acts: "the two sides met", "X met with Y", and
+ *     any consultation or negotiation, 040 and 046), the
  *     same CAMEO code (or one of them only the bare root: "04"), dates
  *     that overlap once each side is widened by a
  *     day (articles date a visit by its arrival or by its talks), and no

@@ -323,6 +323,19 @@ static int code_date_elsewhere(const code_state *st, uint32_t sstart, const date
   return 0;
 }
 
+/* 1 if s[0..n) is "depuis" (or "since") and a day of the month. */
+static int code_since_day(const char *s, size_t n) {
+  if (!(n > 7 && (!strncasecmp(s, "depuis ", 7) || !strncasecmp(s, "since ", 6)))) return 0;
+  for (size_t i = 6; i < n; i++)
+    if (s[i] >= '0' && s[i] <= '9') {
+      size_t k = i;
+      while (k < n && s[k] >= '0' && s[k] <= '9') k++;
+      if (k - i <= 2 && (k == n || s[k] == ' ' || s[k] == 'e' || s[k] == 'r')) return 1;
+      i = k;
+    }
+  return 0;
+}
+
 static void code_date(code_state *st, const date_expr *d, size_t nd, uint32_t sstart, uint32_t t,
                       int32_t *first, int32_t *last) {
   const date_expr *best = NULL;
@@ -338,6 +351,9 @@ static void code_date(code_state *st, const date_expr *d, size_t nd, uint32_t ss
   if (best) {
     *first = st->cur0 = best->first;
     *last = st->cur1 = best->last;
+    /* "séjourne à Abidjan depuis le jeudi 20 juin": the act began that day */
+    if (code_since_day(st->doc->text + sstart + best->start, best->end - best->start))
+      *last = st->cur1 = best->first;
     int wd = code_bare_weekday(st->doc->text + sstart + best->start, best->end - best->start);
     if (wd >= 0) {
       if (!st->wd_done) code_weekday_days(st);

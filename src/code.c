@@ -25,6 +25,7 @@
  * "les nouveaux ambassadeurs", "les trois gouvernements") refers to. */
 typedef struct code_group {
   uint32_t sent;
+  int listed;                 /* an enumeration, not only states named apart */
   size_t n;
   const mention *m[CODE_MAX_LIST];
 } code_group;
@@ -480,9 +481,11 @@ static void code_find_groups(code_state *st, uint32_t s) {
     while (k < nall && strcmp(all[k]->state, m->state)) k++;
     if (k == nall) all[nall++] = m;
   }
+  int listed = 1;
   if (nall >= 3 && nbest < 3) {
     nbest = nall;
     memcpy(best, all, nall * sizeof *all);
+    listed = 0;
   }
   if (nbest < 2) return;
   if (st->ngroups == st->gcap) {
@@ -491,6 +494,7 @@ static void code_find_groups(code_state *st, uint32_t s) {
   }
   code_group *g = &st->groups[st->ngroups++];
   g->sent = s;
+  g->listed = listed;
   g->n = nbest;
   memcpy(g->m, best, nbest * sizeof *best);
 }
@@ -499,8 +503,9 @@ static void code_find_groups(code_state *st, uint32_t s) {
 
 /* The enumeration a plural head of sentence s stands for, or NULL: for a
  * pronoun (how == 2), the nearest of the two sentences before; for a noun
- * ("les ambassadeurs"), the fullest within reach, the nearest of equals
- * (the earlier on a tie). */
+ * ("les ambassadeurs"), the fullest within reach, an enumeration counting
+ * one more than states named apart, the nearest of equals (the earlier on
+ * a tie). */
 static const code_group *code_group_near(const code_state *st, uint32_t s, int how) {
   const code_group *best = NULL;
   uint32_t bestd = CODE_GROUP_REACH + 1;
@@ -508,9 +513,10 @@ static const code_group *code_group_near(const code_state *st, uint32_t s, int h
     const code_group *g = &st->groups[i];
     if (how == 2 && (g->sent >= s || g->sent + 2 < s)) continue;
     uint32_t d = g->sent > s ? g->sent - s : s - g->sent;
-    /* a plural noun: the fullest enumeration within reach */
-    if (how == 1 && d <= CODE_GROUP_REACH && best && g->n != best->n) {
-      if (g->n > best->n) { best = g; bestd = d; }
+    /* a plural noun: the fullest within reach (an enumeration counts one
+       more than states named apart) */
+    if (how == 1 && d <= CODE_GROUP_REACH && best && g->n + (size_t)g->listed != best->n + (size_t)best->listed) {
+      if (g->n + (size_t)g->listed > best->n + (size_t)best->listed) { best = g; bestd = d; }
       continue;
     }
     if (d < bestd) { best = g; bestd = d; }

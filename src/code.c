@@ -337,8 +337,8 @@ static int code_since_day(const char *s, size_t n) {
   return 0;
 }
 
-static void code_date(code_state *st, const date_expr *d, size_t nd, uint32_t sstart, uint32_t t,
-                      int32_t *first, int32_t *last) {
+static int code_date(code_state *st, const date_expr *d, size_t nd, uint32_t sstart, uint32_t t,
+                     int32_t *first, int32_t *last) {
   const date_expr *best = NULL;
   uint32_t at = st->doc->toks[t].start - sstart, bestd = UINT32_MAX;
   for (int pass = 0; pass < 2 && !best; pass++)
@@ -360,20 +360,21 @@ static void code_date(code_state *st, const date_expr *d, size_t nd, uint32_t ss
       if (!st->wd_done) code_weekday_days(st);
       if (st->wd_day[wd]) *first = *last = st->cur0 = st->cur1 = st->wd_day[wd];
     }
-    return;
+    return 1;
   }
   /* a sentence without a date tells more about the last event dated */
-  if (st->cur0 <= st->cur1) { *first = st->cur0; *last = st->cur1; return; }
-  if (st->pub0 <= st->pub1) { *first = st->pub0; *last = st->pub1; return; }
-  if (st->anchor0 <= st->anchor1) { *first = st->anchor0; *last = st->anchor1; return; }
+  if (st->cur0 <= st->cur1) { *first = st->cur0; *last = st->cur1; return 0; }
+  if (st->pub0 <= st->pub1) { *first = st->pub0; *last = st->pub1; return 0; }
+  if (st->anchor0 <= st->anchor1) { *first = st->anchor0; *last = st->anchor1; return 0; }
   const dyad_doc *doc = st->doc;
   if (doc->nactor_dates) {
     *first = doc->actor_dates[0].first;
     *last = doc->actor_dates[doc->nactor_dates - 1].last;
-    return;
+    return 0;
   }
   *first = 1;
   *last = 0;
+  return 0;
 }
 
 /* Tokens [a, b) only separate items of a list: commas, "et", "ainsi que",
@@ -734,7 +735,7 @@ static void code_emit(code_state *st, uint32_t s, uint32_t t, uint32_t e_end, co
   e->place = place;
   e->pattern = pno;
   snprintf(e->cameo, sizeof e->cameo, "%s", p->cameo);
-  code_date(st, dates, nd, se->start, t, &e->first, &e->last);
+  e->date_own = (uint8_t)code_date(st, dates, nd, se->start, t, &e->first, &e->last);
   if (!strcmp(p->cameo, "042") || !strcmp(p->cameo, "043")) {
     event_rec *h = code_event_new(st);
     *h = doc->events[doc->nevents - 2];
@@ -1159,7 +1160,9 @@ static int code_weekday_year(code_state *st) {
 /* Reports of one event within an article (a headline, the lead, the
  * body): events with the same source and target states and code whose
  * dates nest are one; the one with the narrowest date stays, at the place
- * of the first report.  Visits (042, 043) reported a few days apart are
+ * of the first report.  A report without a date of its own (a headline)
+ * and one with its own date are one, with that date.  Visits (042, 043)
+ * reported a few days apart are
  * one visit, dated by its narrowest report (the earliest of equals: the
  * arrival). */
 static void code_dedupe(dyad_doc *doc) {
@@ -1173,6 +1176,17 @@ static void code_dedupe(dyad_doc *doc) {
           strcmp(e->target.state, f->target.state))
         continue;
       int e_dated = e->first <= e->last, f_dated = f->first <= f->last;
+      /* a report with no date of its own (a headline) is the report that
+         gives one: it takes that date */
+      if (e->date_own != f->date_own) {
+        if (e->date_own) {
+          f->first = e->first;
+          f->last = e->last;
+          f->date_own = 1;
+        }
+        merged = 1;
+        continue;
+      }
       /* a visit lasts days: its reports a few days apart are one visit */
       if (e_dated && f_dated && (!strcmp(e->cameo, "042") || !strcmp(e->cameo, "043")) &&
           f->first - CODE_VISIT_DAYS <= e->last && e->first - CODE_VISIT_DAYS <= f->last) {

@@ -125,6 +125,7 @@ typedef struct event_rec {
   int32_t place;                /* mention of the place, -1 */
   uint32_t pattern;             /* verbs.tsv pattern number */
   uint32_t cluster;             /* real event across articles (merge.h), 0: none */
+  uint8_t date_own;             /* the date comes from the event's own sentence */
 } event_rec;
 
 typedef struct figure_rec {

@@ -183,6 +183,46 @@ static int code_nominal(const code_state *st, uint32_t t) {
   return noun;
 }
 
+/* 1 if the noun at t is the object of a verb ("a annoncé la rupture",
+ * "a officialisé l'expulsion", "ont annoncé des sanctions"): the verb's
+ * subject is its agent.  Determiners, numbers, adjectives, commas,
+ * quotes and days between ("ont annoncé, jeudi, des sanctions") are
+ * skipped; a preposition before ("en réponse à l'invasion", "depuis
+ * l'annexion") is no verb. */
+static int code_object_of_verb(const code_state *st, uint32_t b, uint32_t t) {
+  static const char *const between[] = {",", "\"", "«", "»", "lundi", "mardi", "mercredi", "jeudi",
+                                        "vendredi", "samedi", "dimanche", "hier", "soir", "matin", NULL};
+  for (uint32_t q = t; q-- > b && q + 6 > t;) {
+    const token *k = &st->doc->toks[q];
+    if (k->kind == TOK_NUMBER || code_tok_is_any(st, q, between)) continue;
+    int verb = 0, skip = 0;
+    for (unsigned i = 0; i < k->nread; i++) {
+      lex_reading r;
+      lexicon_reading(st->ctx->lex, k->read + i, &r);
+      if (r.pos == POS_VERB) verb = 1;
+      if (r.pos == POS_DET || r.pos == POS_ADJ) skip = 1;
+    }
+    if (skip && !verb) continue;
+    return verb;
+  }
+  return 0;
+}
+
+/* 1 if an actor follows token e as the agent of a noun: "de X", "du X",
+ * "par X" within two tokens. */
+static int code_agent_after(const code_state *st, const dyad_doc *doc, uint32_t e, uint32_t end, size_t mb,
+                            size_t me) {
+  for (uint32_t q = e; q < end && q < e + 2; q++) {
+    if (!code_tok_is(st, q, "de") && !code_tok_is(st, q, "du") && !code_tok_is(st, q, "d'") &&
+        !code_tok_is(st, q, "par"))
+      continue;
+    for (size_t i = mb; i < me; i++)
+      if (doc->mentions[i].tok_begin > q && doc->mentions[i].tok_begin <= q + 2 && doc->mentions[i].state[0])
+        return 1;
+  }
+  return 0;
+}
+
 /* Is the predicate at t..e a real, asserted act (1), or negated, planned
  * or wished (0), or announced in the future tense (CODE_FUTURE)? */
 static int code_asserted(const code_state *st, uint32_t t, uint32_t e, uint32_t b, uint32_t send) {
@@ -1019,6 +1059,16 @@ static void code_sentence(code_state *st, uint32_t s) {
         code_actor(&ta, tgt, 0);
       }
       if (!ta.state[0] || !strcmp(ta.state, sa.state)) { t = best_end - 1; goto next_token; }
+      /* a conflict noun ("l'attentat", "l'annexion de la Crimée", "une
+         menace") names an act, not who did it: without its agent ("par
+         X", "de X" right after) it is no event of the sentence's subject */
+      if (!nominal && best->cameo[0] == '1' && best->cameo[1] >= '1' && code_nominal(st, t) &&
+          !code_object_of_verb(st, b, t) && !code_agent_after(st, doc, best_end, end, mb, me)) {
+        int32_t f0, f1; /* the sentence's date still dates what follows */
+        code_date(st, dates, nd, se->start, t, &f0, &f1);
+        t = best_end - 1;
+        goto next_token;
+      }
       /* enumerated sources ("le Mali, le Burkina Faso et le Niger ont
          rappelé...") and targets ("les ambassadeurs d'Angola, du Liban et
          du Canada"): one event for each pair of states */

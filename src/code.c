@@ -38,7 +38,7 @@ typedef struct code_state {
   size_t fcap;
   uint32_t *woff;             /* CODE_MAX_WORDS offsets per token, UINT32_MAX unused */
   size_t tcap;
-  uint32_t base;              /* first token of the sentence */
+  uint32_t base, send;        /* tokens [base, send) of the folded sentence */
   int32_t pub0, pub1;         /* publication date as a period; pub0 > pub1 unknown */
   const char *pa, *pb;        /* the article's pair of states */
   dyad_date ref;              /* reference for partial dates: publication, or
@@ -54,6 +54,7 @@ typedef struct code_state {
 } code_state;
 
 static const char *code_word(const code_state *st, uint32_t t, int k) {
+  if (t < st->base || t >= st->send) return NULL; /* not in the sentence folded */
   uint32_t o = st->woff[(t - st->base) * CODE_MAX_WORDS + (uint32_t)k];
   return o == UINT32_MAX ? NULL : st->fbuf + o;
 }
@@ -78,6 +79,7 @@ static void code_fold_sentence(code_state *st, const sentence *se) {
   const dyad_doc *doc = st->doc;
   uint32_t n = se->tok_end - se->tok_begin;
   st->base = se->tok_begin;
+  st->send = se->tok_end;
   if (n > st->tcap) {
     st->tcap = n;
     st->woff = xrealloc(st->woff, (size_t)n * CODE_MAX_WORDS * sizeof *st->woff);
@@ -170,6 +172,25 @@ static const char *const code_clause_words[] = {"quand", "lorsque", "lorsqu'", "
 static const char *const code_preps[] = {"a", "au", "aux", "avec", "de", "du", "des", "d'", "en", "pour",
                                          "par", "sur", "entre", "selon", "contre", "vers", "chez", NULL};
 
+/* 1 if token t can only be a past participle, not a finite or infinitive
+ * verb form ("incarcéré", "réclamé"; whether an auxiliary comes before,
+ * "a signé", is the caller's check). */
+static int code_participle_only(const code_state *st, uint32_t t) {
+  const token *k = &st->doc->toks[t];
+  int ppas = 0;
+  for (unsigned i = 0; i < k->nread; i++) {
+    lex_reading r;
+    lexicon_reading(st->ctx->lex, k->read + i, &r);
+    if (r.pos != POS_VERB) continue;
+    int is_pp = 0;
+    for (const char *x = r.tags; x + 4 <= r.tags + r.tags_len; x++)
+      if (!memcmp(x, "ppas", 4)) is_pp = 1;
+    if (!is_pp) return 0;
+    ppas = 1;
+  }
+  return ppas;
+}
+
 /* 1 if token t is a noun, never a verb ("destruction", "expulsion"). */
 static int code_nominal(const code_state *st, uint32_t t) {
   const token *k = &st->doc->toks[t];
@@ -208,14 +229,12 @@ static int code_object_of_verb(const code_state *st, uint32_t b, uint32_t t) {
   return 0;
 }
 
-/* 1 if an actor follows token e as the agent of a noun: "de X", "du X",
- * "par X" within two tokens. */
+/* 1 if an actor follows token e as the agent of a noun: "par X" within
+ * two tokens ("de X" is its object: "l'invasion de l'Ukraine"). */
 static int code_agent_after(const code_state *st, const dyad_doc *doc, uint32_t e, uint32_t end, size_t mb,
                             size_t me) {
   for (uint32_t q = e; q < end && q < e + 2; q++) {
-    if (!code_tok_is(st, q, "de") && !code_tok_is(st, q, "du") && !code_tok_is(st, q, "d'") &&
-        !code_tok_is(st, q, "par"))
-      continue;
+    if (!code_tok_is(st, q, "par")) continue;
     for (size_t i = mb; i < me; i++)
       if (doc->mentions[i].tok_begin > q && doc->mentions[i].tok_begin <= q + 2 && doc->mentions[i].state[0])
         return 1;
@@ -423,6 +442,7 @@ static int code_date(code_state *st, const date_expr *d, size_t nd, uint32_t sst
  * (Chine)").  With sep 0, no comma or "et" is needed (an apposition:
  * "l'Alliance des États du Sahel (AES) le Mali, ..."). */
 static int code_listed(const code_state *st, uint32_t a, uint32_t b, int sep_needed) {
+  if (a < st->base || b > st->send) return 0; /* only within the sentence folded */
   static const char *const glue[] = {",", "et", "ainsi", "que", "(", ")", "le", "la", "les", "l'", "de", "du",
                                      "des", "d'", "au", "aux", "a", ";", "ses", "leurs", "allies",
                                      "partenaires", "voisins", NULL};
@@ -448,7 +468,7 @@ static int code_listed(const code_state *st, uint32_t a, uint32_t b, int sep_nee
 static size_t code_list(const code_state *st, const mention *head, const mention *first, size_t me,
                         uint32_t limit, const mention **out) {
   out[0] = head;
-  if (!first) return 1;
+  if (!first || first->tok_begin < st->base || first->tok_end > st->send) return 1;
   size_t n = 1;
   const dyad_doc *doc = st->doc;
   const mention *last = first;
@@ -485,8 +505,16 @@ static int code_plural_in(const code_state *st, uint32_t a, uint32_t b) {
   for (uint32_t q = a; q < b; q++) {
     const char *w = code_word(st, q, 0);
     if (!w) continue;
-    for (const char *const *h = code_plural_heads; *h; h++)
-      if (!strcmp(w, *h)) return h - code_plural_heads < 2 ? 2 : 1;
+    for (const char *const *h = code_plural_heads; *h; h++) {
+      if (strcmp(w, *h)) continue;
+      if (h - code_plural_heads < 2) return 2;
+      /* a noun phrase of its own ("les cinq nouveaux ambassadeurs"), not
+         a complement ("le Conseil des ministres") */
+      int complement = 0;
+      for (uint32_t r = q > a + 2 ? q - 2 : a; r < q; r++)
+        complement |= code_tok_is(st, r, "des") || code_tok_is(st, r, "de") || code_tok_is(st, r, "d'");
+      if (!complement) return 1;
+    }
   }
   return 0;
 }
@@ -856,6 +884,15 @@ static void code_sentence(code_state *st, uint32_t s) {
           to = code_tok_is(st, q, "a") || code_tok_is(st, q, "au") || code_tok_is(st, q, "aux");
         if (!to) { t = best_end - 1; goto next_token; }
       }
+      /* a participle qualifying a noun ("l'opposant incarcéré", "un
+         territoire réclamé par Caracas", "l'ambassadeur accusé de...")
+         describes, it does not report an act; a participle opening the
+         sentence ("Arrivé à Abidjan jeudi, ...") does */
+      if (t > b && code_participle_only(st, t) && !code_tok_is_any(st, t - 1, code_auxiliaries) &&
+          !(t > b + 1 && code_tok_is_any(st, t - 2, code_auxiliaries))) {
+        t = best_end - 1;
+        goto next_token;
+      }
       int asserted = background ? 0 : code_asserted(st, t, best_end, b, end);
       /* force or coercion announced ("Nous riposterons", "Moscou réagira
          par des représailles") is a threat: 138 for force, 130 else */
@@ -913,7 +950,7 @@ static void code_sentence(code_state *st, uint32_t s) {
       /* a plural subject standing for an enumeration nearby ("Ils ont
          tous exprimé...", "Cinq nouveaux ambassadeurs ont présenté...") */
       const code_group *sgroup = NULL, *tgroup = NULL;
-      int plural = !src && !pair ? code_plural_in(st, front, t) : 0, nominal = 0, tgt_second = 0;
+      int plural = !src && !pair ? code_plural_in(st, front, t) : 0, nominal = 0, tgt_second = 0, agent = 0;
       if (plural && (sgroup = code_group_near(st, s, plural))) src = sgroup->m[0];
       /* a predicate inside the fronted clause ("Après sa visite à Paris
          ..., Macky Sall a...") has the main clause's subject */
@@ -978,8 +1015,31 @@ static void code_sentence(code_state *st, uint32_t s) {
             src = &doc->mentions[i];
             pair = 0;
             sgroup = NULL;
+            agent = 1;
             break;
           }
+      }
+      /* a passive without its agent ("l'ambassadeur du Guyana a été
+         convoqué"): its subject, the nearest actor before, undergoes the
+         act; the other side of the article's pair does it */
+      if (src && !agent && !pair && !sgroup && best->target != VT_SYM && t > b && code_tok_is(st, t - 1, "ete") &&
+          st->pa && st->pb && !code_agent_after(st, doc, best_end, end, mb, me)) {
+        const mention *patient = NULL;
+        for (size_t i = me; i-- > mb && !patient;) {
+          const mention *m = &doc->mentions[i];
+          if (m->tok_end <= t && m->state[0] && m->rule != RULE_PAIR && !code_is_place(m)) patient = m;
+        }
+        if (patient && (!strcmp(patient->state, st->pa) || !strcmp(patient->state, st->pb))) {
+          doc_actor by, on;
+          memset(&by, 0, sizeof by);
+          by.person = -1;
+          by.role = (uint8_t)dict_role_find(st->ctx->dict, "GOV");
+          snprintf(by.state, DOC_CODE_MAX, "%s", !strcmp(patient->state, st->pa) ? st->pb : st->pa);
+          code_actor(&on, patient, 0);
+          code_emit(st, s, t, best_end, best, best_no, &by, &on, -1, dates, nd);
+          t = best_end - 1;
+          goto next_token;
+        }
       }
       if (!src) {
         /* a pronoun-less subject: the nearest actor before */

@@ -21,7 +21,7 @@ DICTS   := $(patsubst data/%,$(BUILD)/data/%,$(wildcard data/*.tsv)) $(BUILD)/da
 DATA    := $(LEX) $(DICTS)
 
 .PHONY: all deps browser-deps check test unit golden golden-update errors asan fuzz fuzz-short \
-        bench demo clean help
+        bench bench-doc demo clean help
 all: $(BUILD)/dyad $(DATA)
 
 help:
@@ -31,7 +31,8 @@ help:
 	@echo "make check    every test: unit, golden, errors, sanitizers, short fuzz"
 	@echo "make asan     the test suite under ASan+UBSan"
 	@echo "make fuzz     long fuzzing runs (FUZZ_SECONDS=3600)"
-	@echo "make bench    throughput on a generated 200 MB corpus"
+	@echo "make bench    throughput and memory on a generated 200 MB, 200,000-article corpus"
+	@echo "make bench-doc        the same, and rewrite docs/benchmarks.md with the results"
 	@echo "make golden-update   rewrite golden expectations (review the diff)"
 	@echo "make browser-deps    playwright-core for the report's browser test (npm)"
 
@@ -120,8 +121,11 @@ fuzz-short: $(FUZZ_BIN) $(DATA)
 fuzz: $(FUZZ_BIN) $(DATA)
 	sh tests/fuzz/run.sh $(BUILD)/fuzz $${FUZZ_SECONDS:-3600}
 
+# BENCH_MB, BENCH_ARTICLES, BENCH_STEPS, BENCH_NOTE: see bench/run.sh --help
 bench: $(BUILD)/dyad $(DATA)
 	sh bench/run.sh $(BUILD)/dyad
+bench-doc: $(BUILD)/dyad $(DATA)
+	sh bench/run.sh --write-doc $(BUILD)/dyad
 
 demo: $(BUILD)/dyad $(DATA)
 	@echo "== dyad inspect examples/entretien-hanoi.txt (what the pipeline sees)"

@@ -5,10 +5,11 @@
 # something is missing.  sqlite3 (the CLI) builds the report tests' store
 # from tests/report/fixture.sql; chromium, node and npm run the report's
 # browser test (playwright-core itself comes from npm: make browser-deps).
+# time (GNU time) gives make bench the peak memory of each run.
 set -eu
 PKGS="gcc libc6-dev make pkg-config libutf8proc-dev libhunspell-dev
 hunspell-fr-comprehensive libsqlite3-dev sqlite3 clang libclang-rt-14-dev
-python3 iso-codes diffutils chromium"
+python3 iso-codes diffutils chromium time"
 # Node.js may come from elsewhere than Debian (with its own npm, which
 # Debian's npm package would conflict with): ask only for what is absent.
 command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs"

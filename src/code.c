@@ -1275,6 +1275,17 @@ static int code_weekday_year(code_state *st) {
  * reported a few days apart are
  * one visit, dated by its narrowest report (the earliest of equals: the
  * arrival). */
+/* 1 if codes a and b may name one act: equal, or, for conflict (roots
+ * 10 to 20), one is its root's general code ("190" and "195").  Not for
+ * cooperation: talks (040) during a visit (042) are two events. */
+static int code_same_act(const char *a, const char *b) {
+  if (!strcmp(a, b)) return 1;
+  if (strncmp(a, b, 2) != 0) return 0;
+  if (a[0] == '0') return 0; /* talks (040) and a visit (042) are two events */
+  int ag = a[2] == '0' && !a[3], bg = b[2] == '0' && !b[3];
+  return ag || bg;
+}
+
 static void code_dedupe(dyad_doc *doc) {
   size_t k = 0;
   for (size_t i = 0; i < doc->nevents; i++) {
@@ -1282,9 +1293,13 @@ static void code_dedupe(dyad_doc *doc) {
     int merged = 0;
     for (size_t j = k > CODE_DEDUPE_WINDOW ? k - CODE_DEDUPE_WINDOW : 0; j < k && !merged; j++) {
       event_rec *f = &doc->events[j];
-      if (strcmp(e->cameo, f->cameo) || strcmp(e->source.state, f->source.state) ||
+      if (!code_same_act(e->cameo, f->cameo) || strcmp(e->source.state, f->source.state) ||
           strcmp(e->target.state, f->target.state))
         continue;
+      /* the more specific code stays ("a effectué des frappes" 190,
+         "frappes aériennes" 195) */
+      if (strlen(e->cameo) > strlen(f->cameo) || (e->cameo[2] != '0' && f->cameo[2] == '0'))
+        memcpy(f->cameo, e->cameo, sizeof f->cameo);
       int e_dated = e->first <= e->last, f_dated = f->first <= f->last;
       /* a report with no date of its own (a headline) is the report that
          gives one: it takes that date */

@@ -21,7 +21,7 @@ DICTS   := $(patsubst data/%,$(BUILD)/data/%,$(wildcard data/*.tsv)) $(BUILD)/da
 DATA    := $(LEX) $(DICTS)
 
 .PHONY: all deps browser-deps check test unit golden golden-update errors asan fuzz fuzz-short \
-        bench bench-doc demo clean help
+        bench bench-doc demo clean help stress
 all: $(BUILD)/dyad $(DATA)
 
 help:
@@ -33,6 +33,8 @@ help:
 	@echo "make fuzz     long fuzzing runs (FUZZ_SECONDS=3600)"
 	@echo "make bench    throughput and memory on a generated 200 MB, 200,000-article corpus"
 	@echo "make bench-doc        the same, and rewrite docs/benchmarks.md with the results"
+	@echo "make stress   the hostile-input catalogue with its long cases (1 GB of"
+	@echo "              JSONL, 1,000,000 files; about 18 minutes, 5 GB of disk)"
 	@echo "make golden-update   rewrite golden expectations (review the diff)"
 	@echo "make browser-deps    playwright-core for the report's browser test (npm)"
 
@@ -120,6 +122,13 @@ fuzz-short: $(FUZZ_BIN) $(DATA)
 	sh tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS)
 fuzz: $(FUZZ_BIN) $(DATA)
 	sh tests/fuzz/run.sh $(BUILD)/fuzz $${FUZZ_SECONDS:-3600}
+
+# The error catalogue (tests/errors/run.sh) with its long cases: 1 GB of
+# JSONL streamed in bounded memory, 1,000,000 files in one directory.
+stress: $(BUILD)/dyad $(DATA)
+	@DYAD_STRESS=1 sh tests/errors/run.sh $(BUILD)/dyad | tee $(BUILD)/stress.log
+	@p=$$(grep -c '^ok ' $(BUILD)/stress.log); f=$$(grep -c '^FAIL' $(BUILD)/stress.log); \
+	  s=$$(grep -c '^skip:' $(BUILD)/stress.log); echo "$$p passed, $$f failed, $$s skipped"; [ "$$f" = 0 ]
 
 # BENCH_MB, BENCH_ARTICLES, BENCH_STEPS, BENCH_NOTE: see bench/run.sh --help
 bench: $(BUILD)/dyad $(DATA)

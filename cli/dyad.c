@@ -7,6 +7,7 @@
  * database error.
  */
 #include "dyad.h"
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -258,6 +259,9 @@ static int cmd_history(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+  /* a write over the file size limit (ulimit -f) fails with EFBIG, which
+     dyad reports ("disk full"), instead of killing it half-way */
+  signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
     fputs("usage: dyad COMMAND [OPTIONS] FILE... (try 'dyad help')\n", stderr);
     return EXIT_USAGE;

@@ -513,7 +513,15 @@ int history_load(const char *db_path, const char *a, const char *b, const cameo_
                  "schema version %d, this dyad reads version %d (docs/store.md)", version, HISTORY_SCHEMA);
     goto done;
   }
+  /* one read transaction: a load running meanwhile commits between the
+     three queries otherwise, and an article would show its events but
+     not yet its figures */
+  if (sqlite3_exec(L.db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+    rc = hist_sqlerr(&L, "starting to read");
+    goto done;
+  }
   if ((rc = hist_events(&L, cameo)) || (rc = hist_figures(&L)) || (rc = hist_agreements(&L))) goto done;
+  sqlite3_exec(L.db, "COMMIT", NULL, NULL, NULL);
   hist_items(h);
 done:
   sqlite3_close(L.db);

@@ -16,7 +16,14 @@
  *     (dateline_parse_date: 2023, 2023-08, 2023-08-15,
  *     2023-08-15T10:00:00Z...), "url".  Other members are skipped.
  *   - any other file: one text article, read whole; its id is the file
- *     name without its last extension ("d001.txt" -> "d001").
+ *     name without its last extension ("d001.txt" -> "d001").  Its first
+ *     INGEST_SNIFF bytes tell a binary file, which is not read further.
+ *   - a FIFO or a character device named as the path (not found in a
+ *     directory): read as a stream, like a file.  Files are opened
+ *     without waiting (O_NONBLOCK), so a FIFO nobody writes to cannot
+ *     hang dyad: a writer has INGEST_FIFO_WAIT_MS to come, then the FIFO
+ *     is skipped.  A regular file reporting size 0 (/proc) is read to
+ *     its end all the same.
  *   - a directory: every *.txt and *.jsonl file below it (extensions in
  *     any case), recursively, in byte order of names within each
  *     directory, depth first.  Names starting with '.' are ignored;
@@ -24,7 +31,13 @@
  *     device and inode, e.g. a link loop) is not read again, and
  *     directories more than INGEST_MAX_DEPTH levels down are skipped.  A
  *     directory is listed, then closed, before its entries are read: at
- *     most one directory and one file are open at a time.
+ *     most one directory and one file are open at a time.  Only regular
+ *     files are read there (a FIFO or device is skipped, unopened).
+ *
+ * Memory: JSONL is read line by line, a text article whole; neither
+ * holds more than the article limit (INGEST_MAX_ARTICLE, or
+ * ingest_opts.max_article) plus INGEST_CHUNK, whatever the input: a
+ * longer file or line is skipped (a file by its size, unread).
  *
  * Publication date: a JSONL "date" (published_how "jsonl"), else
  * dateline_find on the text: "header" for a " date 2023-08" first line,
@@ -43,7 +56,11 @@
  *   "unrecognised date \"...\", ignored"   a JSONL date: the text decides
  *   "invalid UTF-8 at byte N, replaced"    once per file; the document is
  *   "NUL byte at byte N, read as a space"  kept and normalise repairs it
+ *   "FIFO with no writer, skipped"         a FIFO given, no writer came
+ *   "not a regular file, skipped"          a FIFO or device in a directory
  *   "cannot open: <reason>, skipped"       a file inside a directory
+ *   "cannot read: dangling symbolic link, skipped"   a link to nothing
+ *   "cannot open directory: <reason>, skipped"       a directory inside
  * A file is binary when its first INGEST_SNIFF bytes hold two NUL bytes
  * in a row, more than 4 NUL bytes, or more than 30% bytes that are NUL,
  * control characters other than tab, LF, CR, FF and VT, DEL, or invalid
@@ -53,7 +70,10 @@
  * Skipped files and lines count in stats->skipped, files with invalid
  * UTF-8 or NUL bytes once in stats->repaired, files opened in
  * stats->files, documents made in stats->docs.  The path given itself
- * not existing or not being readable is an error: DYAD_EIO, err filled.
+ * not existing or not being readable is an error: DYAD_EIO, err filled
+ * ("cannot read: No such file or directory", "cannot read: dangling
+ * symbolic link", "cannot open: Permission denied", "cannot open
+ * directory: Permission denied").
  */
 #include "ingest.h"
 #include "ctx.h"
@@ -64,10 +84,13 @@
 #include "utf8.h"
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
+#include <unistd.h>
 
 typedef struct ingest_dirid {
   dev_t dev;
@@ -96,6 +119,8 @@ typedef struct ingest_reader {
   FILE *f;
   char *buf;                  /* owned: unread data is buf[pos, len) */
   size_t pos, len, cap;
+  size_t max;                 /* the article limit: buf never grows past
+                                 max + INGEST_CHUNK, whatever the input */
   int eof;                    /* no more data will come */
   int err;                    /* errno of a read error, 0 if none */
 } ingest_reader;
@@ -123,19 +148,23 @@ static const char *ingest_limit_str(size_t max, char *buf, size_t n) {
 
 /* ---- reading ---------------------------------------------------------- */
 
-/* Read more data after buf[len), compacting and growing as needed. */
+/* Read more data after buf[len), compacting and growing as needed (up
+ * to max + INGEST_CHUNK: more than max unread bytes is too long anyway). */
 static void ingest_reader_more(ingest_reader *r) {
   if (r->pos > 0) {
     memmove(r->buf, r->buf + r->pos, r->len - r->pos);
     r->len -= r->pos;
     r->pos = 0;
   }
-  if (r->cap - r->len < INGEST_CHUNK / 4) {
+  size_t top = r->max + INGEST_CHUNK;
+  if (r->cap - r->len < INGEST_CHUNK / 4 && r->cap < top) {
     size_t nc = r->cap ? r->cap * 2 : INGEST_CHUNK;
+    if (nc > top) nc = top;
     r->buf = xrealloc(r->buf, nc);
     r->cap = nc;
   }
   size_t want = r->cap - r->len;
+  if (want == 0) return;  /* full: the caller sees more than max bytes */
   size_t got = fread(r->buf + r->len, 1, want, r->f);
   r->len += got;
   if (got < want) {
@@ -414,51 +443,126 @@ static char *ingest_stem(const char *path) {
 }
 
 /* Report a failure on path: an error for the top-level path, else a
- * warning and a skipped file. */
-static int ingest_fail(ingest_run *run, const char *path, int top, dyad_err *err,
-                       const char *what, int e) {
-  if (top) return err_set(err, DYAD_EIO, path, 0, 0, "%s: %s", what, strerror(e));
-  ingest_warn(run, path, 0, "%s: %s, skipped", what, strerror(e));
+ * warning and a skipped file.  why is strerror(e) when NULL. */
+static int ingest_fail_why(ingest_run *run, const char *path, int top, dyad_err *err,
+                           const char *what, const char *why) {
+  if (top) return err_set(err, DYAD_EIO, path, 0, 0, "%s: %s", what, why);
+  ingest_warn(run, path, 0, "%s: %s, skipped", what, why);
   run->stats->skipped++;
   return 0;
+}
+
+static int ingest_fail(ingest_run *run, const char *path, int top, dyad_err *err,
+                       const char *what, int e) {
+  return ingest_fail_why(run, path, top, err, what, strerror(e));
+}
+
+/* stat(path) failed with e: a symbolic link to nothing says so. */
+static int ingest_stat_fail(ingest_run *run, const char *path, int top, dyad_err *err, int e) {
+  struct stat ls;
+  if (e == ENOENT && lstat(path, &ls) == 0 && S_ISLNK(ls.st_mode))
+    return ingest_fail_why(run, path, top, err, "cannot read", "dangling symbolic link");
+  return ingest_fail(run, path, top, err, "cannot read", e);
+}
+
+/* Open path for reading without waiting: a FIFO with no writer would
+ * block open() forever.  *st is the stat of what was opened.  Returns
+ * the stream, or NULL with errno set. */
+static FILE *ingest_open(const char *path, struct stat *st) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return NULL;
+  int flags = fcntl(fd, F_GETFL);
+  FILE *f = NULL;
+  if (fstat(fd, st) == 0 && flags >= 0 && fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0)
+    f = fdopen(fd, "rb");
+  if (!f) {
+    int e = errno;
+    close(fd);
+    errno = e;
+  }
+  return f;
+}
+
+/* A FIFO just opened: 1 once a writer is there (or data is), 0 if none
+ * comes within INGEST_FIFO_WAIT_MS (a read gives end of file at once
+ * while no writer has the FIFO open).  Data read is kept in r. */
+static int ingest_fifo_has_writer(ingest_reader *r) {
+  int fd = fileno(r->f), flags = fcntl(fd, F_GETFL);
+  if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) != 0) return 1;
+  r->buf = xmalloc(INGEST_CHUNK);
+  r->cap = INGEST_CHUNK;
+  ssize_t got = 0;
+  for (int waited = 0; waited <= INGEST_FIFO_WAIT_MS; waited += 10) {
+    got = read(fd, r->buf, r->cap);
+    if (got != 0) break;
+    struct timespec ts = {0, 10 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+  }
+  int e = errno;
+  fcntl(fd, F_SETFL, flags);
+  if (got > 0) r->len = (size_t)got;
+  else if (got < 0 && e != EAGAIN && e != EWOULDBLOCK) r->err = e;
+  return got != 0;
 }
 
 /* Read one file; st is its stat (NULL for stdin). */
 static int ingest_file_read(ingest_run *run, const char *path, const struct stat *st, int top,
                             dyad_err *err) {
   int is_stdin = st == NULL;
-  FILE *f = is_stdin ? stdin : fopen(path, "rb");
+  struct stat fst;
+  FILE *f = is_stdin ? stdin : ingest_open(path, &fst);
   if (!f) return ingest_fail(run, path, top, err, "cannot open", errno);
-  run->stats->files++;
   ingest_file file = {is_stdin ? "<stdin>" : path, is_stdin ? "" : path,
                       is_stdin ? xstrdup("stdin") : ingest_stem(path), 0, 0, 0};
-  ingest_reader r = {f, NULL, 0, 0, 0, 0, 0};
+  ingest_reader r = {f, NULL, 0, 0, 0, run->max, 0, 0};
   int rc = 0;
   char lim[32];
   int jsonl;
+  if (!is_stdin && !S_ISREG(fst.st_mode) && (!top || S_ISDIR(fst.st_mode))) {
+    /* replaced since it was listed; inside a directory, only regular
+       files are read: a FIFO or a device there is no article */
+    ingest_warn(run, file.path, 0, "not a regular file, skipped");
+    run->stats->skipped++;
+    goto done;
+  }
+  run->stats->files++;
   if (is_stdin) {
     jsonl = ingest_reader_peek(&r, run->max) == '{';
   } else {
+    if (S_ISFIFO(fst.st_mode) && !ingest_fifo_has_writer(&r)) {
+      ingest_warn(run, file.path, 0, "FIFO with no writer, skipped");
+      run->stats->skipped++;
+      goto done;
+    }
     jsonl = ingest_has_ext(path, ".jsonl");
-    if (!jsonl && S_ISREG(st->st_mode)) {
-      if ((unsigned long long)st->st_size > (unsigned long long)run->max) {
+    if (!jsonl && S_ISREG(fst.st_mode)) {
+      if ((unsigned long long)fst.st_size > (unsigned long long)run->max) {
         ingest_warn(run, file.path, 0, "file larger than %s, skipped",
                     ingest_limit_str(run->max, lim, sizeof lim));
         run->stats->skipped++;
         goto done;
       }
-      r.cap = (size_t)st->st_size + INGEST_CHUNK;  /* one read, then EOF */
+      /* one read, then EOF; a file reporting size 0 (/proc) grows it */
+      r.cap = (size_t)fst.st_size + INGEST_CHUNK;
       r.buf = xmalloc(r.cap);
     }
   }
   if (jsonl) {
     ingest_jsonl(run, &file, &r);
-  } else if (!ingest_reader_all(&r, run->max)) {
-    ingest_warn(run, file.path, 0, "file larger than %s, skipped",
-                ingest_limit_str(run->max, lim, sizeof lim));
-    run->stats->skipped++;
-  } else if (!r.err) {
-    ingest_text(run, &file, r.buf ? r.buf + r.pos : "", r.len - r.pos);
+  } else {
+    /* a binary file is known by its first bytes: not read further (a
+       device like /dev/zero never ends) */
+    while (!r.eof && !r.err && r.len - r.pos < INGEST_SNIFF) ingest_reader_more(&r);
+    if (!r.err && ingest_is_binary(r.buf ? r.buf + r.pos : "", r.len - r.pos, !r.eof)) {
+      ingest_warn(run, file.path, 0, "binary file, skipped");
+      run->stats->skipped++;
+    } else if (!ingest_reader_all(&r, run->max)) {
+      ingest_warn(run, file.path, 0, "file larger than %s, skipped",
+                  ingest_limit_str(run->max, lim, sizeof lim));
+      run->stats->skipped++;
+    } else if (!r.err) {
+      ingest_text(run, &file, r.buf ? r.buf + r.pos : "", r.len - r.pos);
+    }
   }
   if (r.err) rc = ingest_fail(run, path, top, err, "cannot read", r.err);
 done:
@@ -513,7 +617,7 @@ static int ingest_dir(ingest_run *run, const char *path, const struct stat *st, 
       snprintf(full, sz, "%s%s%s", path, slash ? "" : "/", names[k]);
       struct stat es;
       if (stat(full, &es) != 0) {
-        if (ingest_wanted(names[k])) ingest_fail(run, full, 0, err, "cannot read", errno);
+        if (ingest_wanted(names[k])) ingest_stat_fail(run, full, 0, err, errno);
       } else if (S_ISDIR(es.st_mode)) {
         ingest_dir(run, full, &es, depth + 1, 0, err);
       } else if (ingest_wanted(names[k])) {
@@ -544,7 +648,7 @@ int ingest_read_path(const dyad_ctx *ctx, const char *path, const ingest_opts *o
     rc = ingest_file_read(&run, path, NULL, 1, err);
   } else {
     struct stat st;
-    if (stat(path, &st) != 0) rc = ingest_fail(&run, path, 1, err, "cannot read", errno);
+    if (stat(path, &st) != 0) rc = ingest_stat_fail(&run, path, 1, err, errno);
     else if (S_ISDIR(st.st_mode)) rc = ingest_dir(&run, path, &st, 0, 1, err);
     else rc = ingest_file_read(&run, path, &st, 1, err);
   }

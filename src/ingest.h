@@ -10,10 +10,16 @@
 #include <stddef.h>
 
 /* Default hard limit on one article: a larger .txt file or JSONL line is
- * skipped with a warning. */
-#define INGEST_MAX_ARTICLE ((size_t)256 << 20)
+ * skipped with a warning, without being held in memory.  The pipeline
+ * needs about 15 bytes of memory per byte of article (the offset map,
+ * tokens, readings, mentions), so this bounds one article near 1 GB; a
+ * news article is a few kB. */
+#define INGEST_MAX_ARTICLE ((size_t)64 << 20)
 /* Bytes examined to tell a binary file from a text file. */
 #define INGEST_SNIFF 8192
+/* How long a FIFO named on the command line may go without a writer
+ * before it is skipped (its open never waits). */
+#define INGEST_FIFO_WAIT_MS 2000
 /* Directories nested deeper than this below the path are skipped. */
 #define INGEST_MAX_DEPTH 64
 

@@ -147,7 +147,12 @@ void merge_figure_of(const figure_rec *r, merge_figure *out) {
  * not grow with the years the index covers. */
 #define MERGE_BLOCK 32
 
+/* Only clusters that can take new reports keep a slot: an undated report
+ * gets a cluster id of its own and nothing is kept, so the index grows
+ * with the real events seen, not with the reports (a long stream of
+ * undated reports needs no memory). */
 typedef struct merge_slot {
+  uint32_t id;        /* the cluster id */
   int is_figure;
   union {
     merge_event ev;
@@ -157,18 +162,20 @@ typedef struct merge_slot {
 
 typedef struct merge_entry {
   uint64_t hash;      /* key + block */
-  uint32_t slot;      /* cluster id - 1 */
+  uint32_t slot;      /* index in slots (in the order of cluster ids) */
   uint32_t next;      /* next entry of the bucket + 1, 0: end */
 } merge_entry;
 
 struct merge_index {
-  merge_slot *slots;  /* cluster id - 1 -> representative */
+  merge_slot *slots;  /* the clusters that can grow, by id */
   size_t nslots, capslots;
+  uint32_t nclusters; /* clusters made, the last id given */
   merge_entry *entries;
   size_t nentries, capentries;
   uint32_t *heads;    /* bucket -> first entry + 1 */
   size_t nbuckets;    /* a power of two */
-  char **names;       /* interned person names (the index outlives documents) */
+  char **names;       /* interned person names (the index outlives
+                         documents): a hash table of capnames slots */
   size_t nnames, capnames;
   size_t name_bytes;
 };
@@ -187,7 +194,7 @@ merge_index *merge_index_new(void) {
 
 void merge_index_free(merge_index *m) {
   if (!m) return;
-  for (size_t i = 0; i < m->nnames; i++) free(m->names[i]);
+  for (size_t i = 0; i < m->capnames; i++) free(m->names[i]);
   free(m->names);
   free(m->slots);
   free(m->entries);
@@ -195,7 +202,7 @@ void merge_index_free(merge_index *m) {
   free(m);
 }
 
-size_t merge_index_clusters(const merge_index *m) { return m->nslots; }
+size_t merge_index_clusters(const merge_index *m) { return m->nclusters; }
 
 size_t merge_index_bytes(const merge_index *m) {
   return sizeof *m + m->capslots * sizeof *m->slots + m->capentries * sizeof *m->entries +
@@ -227,15 +234,29 @@ static int32_t merge_block(int32_t day) {
   return day >= 0 ? day / MERGE_BLOCK : -((-day + MERGE_BLOCK - 1) / MERGE_BLOCK);
 }
 
-/* A copy of name owned by the index (NULL stays NULL). */
+/* The slot of name in the names table: where it is, or the free slot
+ * where it goes (linear probing; the table is never full). */
+static size_t merge_name_slot(char *const *names, size_t cap, const char *name) {
+  size_t i = (size_t)merge_mix(1469598103934665603ull, name) & (cap - 1);
+  while (names[i] && strcmp(names[i], name)) i = (i + 1) & (cap - 1);
+  return i;
+}
+
+/* A copy of name owned by the index (NULL stays NULL).  Hashed: a stream
+ * with many distinct names costs the same per report as one with few. */
 static const char *merge_intern(merge_index *m, const char *name) {
   if (!name) return NULL;
-  for (size_t i = m->nnames; i-- > 0;)
-    if (!strcmp(m->names[i], name)) return m->names[i];
-  if (m->nnames == m->capnames) {
+  if (m->capnames) {
+    size_t i = merge_name_slot(m->names, m->capnames, name);
+    if (m->names[i]) return m->names[i];
+  }
+  if (2 * (m->nnames + 1) > m->capnames) {  /* at most half full */
     size_t cap = m->capnames ? m->capnames * 2 : 64;
-    char **n = realloc(m->names, cap * sizeof *n);
+    char **n = calloc(cap, sizeof *n);
     if (!n) return NULL;
+    for (size_t i = 0; i < m->capnames; i++)
+      if (m->names[i]) n[merge_name_slot(n, cap, m->names[i])] = m->names[i];
+    free(m->names);
     m->names = n;
     m->capnames = cap;
   }
@@ -244,7 +265,8 @@ static const char *merge_intern(merge_index *m, const char *name) {
   if (!copy) return NULL;
   memcpy(copy, name, len);
   m->name_bytes += len;
-  m->names[m->nnames++] = copy;
+  m->names[merge_name_slot(m->names, m->capnames, name)] = copy;
+  m->nnames++;
   return copy;
 }
 
@@ -281,8 +303,18 @@ static int merge_enter(merge_index *m, uint64_t hash, uint32_t slot) {
   return 0;
 }
 
-/* A new cluster for a report; entered in the index when it can take others. */
-static merge_slot *merge_new_slot(merge_index *m, uint64_t key, int32_t first, int32_t last) {
+/* A new cluster for a report, entered in the index under key and the
+ * blocks of [first, last] when it can take others (keep: a figure, entered
+ * by merge_index_figure).  Returns its slot, or NULL with *id set when
+ * nothing is kept (*id 0: out of memory). */
+static merge_slot *merge_new_slot(merge_index *m, uint64_t key, int32_t first, int32_t last, int keep,
+                                  uint32_t *id) {
+  *id = 0;
+  if (m->nclusters == UINT32_MAX) return NULL;
+  if (!keep && !merge_dated(first, last)) {
+    *id = ++m->nclusters;
+    return NULL;
+  }
   if (m->nslots == m->capslots) {
     size_t cap = m->capslots ? m->capslots * 2 : 256;
     merge_slot *s = realloc(m->slots, cap * sizeof *s);
@@ -293,9 +325,11 @@ static merge_slot *merge_new_slot(merge_index *m, uint64_t key, int32_t first, i
   uint32_t i = (uint32_t)m->nslots++;
   merge_slot *s = &m->slots[i];
   memset(s, 0, sizeof *s);
+  s->id = ++m->nclusters;
   if (merge_dated(first, last))
     for (int32_t b = merge_block(first); b <= merge_block(last); b++)
       if (merge_enter(m, merge_block_hash(key, b), i)) return NULL;
+  *id = s->id;
   return s;
 }
 
@@ -334,12 +368,12 @@ uint32_t merge_index_event(merge_index *m, const merge_event *e) {
   uint32_t i = merge_find(m, key, e->first, e->last, merge_fits_event, e);
   if (i != UINT32_MAX) {
     merge_event_absorb(&m->slots[i].u.ev, &copy);
-    return i + 1;
+    return m->slots[i].id;
   }
-  merge_slot *s = merge_new_slot(m, key, e->first, e->last);
-  if (!s) return 0;
-  s->u.ev = copy;
-  return (uint32_t)m->nslots;
+  uint32_t id;
+  merge_slot *s = merge_new_slot(m, key, e->first, e->last, 0, &id);
+  if (s) s->u.ev = copy;
+  return id;
 }
 
 uint32_t merge_index_figure(merge_index *m, const merge_figure *f) {
@@ -356,15 +390,16 @@ uint32_t merge_index_figure(merge_index *m, const merge_figure *f) {
   }
   if (best != UINT32_MAX) {
     merge_figure_absorb(&m->slots[best].u.fig, f);
-    return best + 1;
+    return m->slots[best].id;
   }
-  merge_slot *s = merge_new_slot(m, key, 1, 0);  /* not entered by date span */
-  if (!s) return 0;
+  uint32_t id;
+  /* not entered by date span: by the block of its first day, if dated */
+  merge_slot *s = merge_new_slot(m, key, 1, 0, f->first <= f->last, &id);
+  if (!s) return id;
   s->is_figure = 1;
   s->u.fig = *f;
-  if (f->first <= f->last && merge_enter(m, merge_block_hash(key, merge_block(f->first)), (uint32_t)(m->nslots - 1)))
-    return 0;
-  return (uint32_t)m->nslots;
+  if (merge_enter(m, merge_block_hash(key, merge_block(f->first)), (uint32_t)(m->nslots - 1))) return 0;
+  return id;
 }
 
 /* ---- public API (dyad.h) ---- */

@@ -193,10 +193,30 @@ static const char *const store_sql[SS__COUNT] = {
     [SS_CLUSTER_DELETE] = "DELETE FROM clusters WHERE id = ?1",
 };
 
+/* Whether rc says the disk (or the file size limit, ulimit -f) is full:
+ * SQLITE_FULL, or a write that failed with ENOSPC, EFBIG or EDQUOT.  The
+ * system error is sqlite3_system_errno, else errno as the failed call
+ * left it (e, saved by the caller: SQLite does not record it for every
+ * failure, e.g. a COMMIT's write to the WAL). */
+static int store_disk_full(const dyad_store *s, int rc, int e, int *sys) {
+  *sys = s->db ? sqlite3_system_errno(s->db) : 0;
+  if (!*sys && (rc & 0xff) == SQLITE_IOERR) *sys = e;
+  if ((rc & 0xff) == SQLITE_FULL) return 1;
+  if ((rc & 0xff) != SQLITE_IOERR) return 0;
+  return *sys == ENOSPC || *sys == EFBIG
+#ifdef EDQUOT
+         || *sys == EDQUOT
+#endif
+      ;
+}
+
 int store_error(const dyad_store *s, dyad_err *err, int rc, const char *doing) {
-  int primary = rc & 0xff;
+  int e = errno, primary = rc & 0xff, sys;
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
     return err_set(err, DYAD_EIO, s->path, 0, 0, "database is locked by another process");
+  if (store_disk_full(s, rc, e, &sys))
+    return err_set(err, DYAD_EIO, s->path, 0, 0, "disk full (%s: %s)", doing,
+                   sys ? strerror(sys) : sqlite3_errstr(rc));
   const char *msg = s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
   return err_set(err, DYAD_EIO, s->path, 0, 0, "%s: %s", doing, msg);
 }

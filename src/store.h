@@ -75,7 +75,9 @@ const char *store_schema_sql(void);
 
 /* Fill err (DYAD_EIO, path = the database) from SQLite's last error on
  * s->db, saying what dyad was doing; a busy or locked database gives
- * "database is locked by another process".  Returns DYAD_EIO. */
+ * "database is locked by another process", a full disk or file size
+ * limit "disk full (<doing>: <system error>)".  Call it right after the
+ * failed SQLite call (errno is read).  Returns DYAD_EIO. */
 int store_error(const dyad_store *s, dyad_err *err /* out */, int rc, const char *doing);
 
 /* The cached statement id, reset and ready to bind; NULL on failure

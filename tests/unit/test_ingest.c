@@ -5,6 +5,7 @@
  * bytes unchanged), and every bad input: invalid UTF-8, NUL bytes, binary
  * files, empty files, broken/empty/too deep JSONL lines, over-long lines
  * and files, a 50 MB single line, dangling links, symbolic link loops,
+ * FIFOs and devices,
  * deep directories, unreadable and missing paths; the warnings given
  * (exact text) and the statistics.  Files are written under a mkdtemp
  * directory, removed at the end.
@@ -21,6 +22,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #ifdef DYAD_TEST_CTX_STUB
@@ -312,15 +314,15 @@ static void test_limits(void) {
   free(j);
   free(big);
 
-  /* a sparse file over 256 MiB is skipped without being read */
+  /* a sparse file over 64 MiB is skipped without being read */
   char path[512];
   snprintf(path, sizeof path, "%s/huge.txt", tmp);
   int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  if (fd >= 0 && ftruncate(fd, (off_t)300 << 20) == 0) {
+  if (fd >= 0 && ftruncate(fd, (off_t)100 << 20) == 0) {
     close(fd);
     EXPECT_INT("huge", 0, read_one("huge.txt", 0, &s, &st, &err));
     EXPECT_INT("huge", 0, s.ndocs);
-    EXPECT_STR("huge", "huge.txt:0: file larger than 256 MiB, skipped", s.warns[0]);
+    EXPECT_STR("huge", "huge.txt:0: file larger than 64 MiB, skipped", s.warns[0]);
     unlink(path);
   } else {
     if (fd >= 0) close(fd);
@@ -399,7 +401,7 @@ static void test_tree(void) {
     EXPECT_INT("tree", 7, st.files);
     EXPECT_INT("tree", 3, st.skipped);
     static const char *const warns[] = {
-        "tree/dangling.txt:0: cannot read: No such file or directory, skipped",
+        "tree/dangling.txt:0: cannot read: dangling symbolic link, skipped",
         "tree/loop:0: directory already read (symbolic link loop?), skipped",
         "tree/sub/back:0: directory already read (symbolic link loop?), skipped",
         "tree/sub/bin.txt:0: binary file, skipped",
@@ -506,6 +508,49 @@ static void test_errors(void) {
   EXPECT_INT("null-ctx", DYAD_EIO, dyad_read_path(NULL, "/nonexistent/x", on_doc, &s, NULL, NULL));
 }
 
+/* Paths that are no regular file: a dangling link given, FIFOs (given
+ * with a writer; in a directory, never opened), devices. */
+static void test_special(void) {
+  seen s;
+  dyad_input_stats st;
+  dyad_err err;
+  char p[512];
+  snprintf(p, sizeof p, "%s/gone.txt", tmp);
+  if (symlink("/nonexistent/nowhere", p) == 0) {
+    EXPECT_INT("dangling-top", DYAD_EIO, read_one("gone.txt", 0, &s, &st, &err));
+    EXPECT_STR("dangling-top", "cannot read: dangling symbolic link", err.message);
+  }
+  make_dir("pipes");
+  snprintf(p, sizeof p, "%s/pipes/p.txt", tmp);
+  if (mkfifo(p, 0644) == 0) {
+    EXPECT_INT("fifo-in-dir", 0, read_one("pipes", 0, &s, &st, &err));
+    EXPECT_INT("fifo-in-dir", 1, st.skipped);
+    EXPECT_STR("fifo-in-dir", "pipes/p.txt:0: not a regular file, skipped", s.warns[0]);
+    /* given, with a writer: the writer's open waits for ours */
+    pid_t pid = fork();
+    if (pid == 0) {
+      int fd = open(p, O_WRONLY);
+      if (fd >= 0 && write(fd, "Texte lu d'un tube.", 19) == 19) _exit(0);
+      _exit(1);
+    }
+    EXPECT_INT("fifo-writer", 0, read_one("pipes/p.txt", 0, &s, &st, &err));
+    EXPECT_INT("fifo-writer", 1, s.ndocs);
+    EXPECT_INT("fifo-writer", 19, s.ndocs ? s.docs[0].len : 0);
+    EXPECT_STR("fifo-writer", "p", s.ndocs ? s.docs[0].id : "");
+    if (pid > 0) waitpid(pid, NULL, 0);
+  } else {
+    printf("skip: mkfifo failed, FIFO cases skipped\n");
+  }
+  /* a device that never ends: binary by its first bytes, not read on */
+  if (access("/dev/zero", R_OK) == 0) {
+    memset(&s, 0, sizeof s);
+    ctx.warn_user = &s;
+    EXPECT_INT("dev-zero", 0, dyad_read_path(&ctx, "/dev/zero", on_doc, &s, &st, &err));
+    EXPECT_INT("dev-zero", 0, s.ndocs);
+    EXPECT_STR("dev-zero", "/dev/zero:0: binary file, skipped", s.nwarns ? s.warns[0] : "");
+  }
+}
+
 /* "-": stdin, JSONL or text by its first byte. */
 static void test_stdin(void) {
   static const struct {
@@ -598,6 +643,7 @@ int main(void) {
   test_tree();
   test_depth();
   test_errors();
+  test_special();
   test_stdin();
   cleanup();
   HARNESS_END();

@@ -9,6 +9,7 @@ DATADIR := $(abspath $(BUILD))/data
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DDYAD_DATADIR='"$(DATADIR)"'
 INC     := -Iinclude -Isrc
 LIBS    := -lutf8proc -lsqlite3 -lm
+PTHREAD := -pthread
 HUNSPELL_DIR ?= /usr/share/hunspell
 
 SRC     := $(sort $(wildcard src/*.c))
@@ -30,6 +31,7 @@ help:
 	@echo "make demo     build and run dyad on examples/"
 	@echo "make check    every test: unit, golden, errors, sanitizers, short fuzz"
 	@echo "make asan     the test suite under ASan+UBSan"
+	@echo "make tsan     the --threads tests under ThreadSanitizer"
 	@echo "make fuzz     long fuzzing runs (FUZZ_SECONDS=3600)"
 	@echo "make bench    throughput and memory on a generated 200 MB, 200,000-article corpus"
 	@echo "make bench-doc        the same, and rewrite docs/benchmarks.md with the results"
@@ -48,13 +50,13 @@ $(STAMP): tools/deps.sh
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) include/dyad.h | $(STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) $(DEFS) $(INC) -c $< -o $@
+	$(CC) $(WARN) $(CFLAGS) $(PTHREAD) $(DEFS) $(INC) -c $< -o $@
 
 $(BUILD)/libdyad.a: $(OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/dyad: cli/dyad.c $(BUILD)/libdyad.a
-	$(CC) $(WARN) $(CFLAGS) $(DEFS) $(INC) $< $(BUILD)/libdyad.a $(LIBS) -o $@
+	$(CC) $(WARN) $(CFLAGS) $(PTHREAD) $(DEFS) $(INC) $< $(BUILD)/libdyad.a $(LIBS) -o $@
 
 $(BUILD)/mklexicon: tools/mklexicon.c | $(STAMP)
 	@mkdir -p $(dir $@)
@@ -74,7 +76,7 @@ $(BUILD)/data/countries.tsv: tools/mkcountries.py | $(STAMP)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libdyad.a
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) $(DEFS) $(INC) $< $(BUILD)/libdyad.a $(LIBS) -lhunspell -o $@
+	$(CC) $(WARN) $(CFLAGS) $(PTHREAD) $(DEFS) $(INC) $< $(BUILD)/libdyad.a $(LIBS) -lhunspell -o $@
 
 unit: $(TESTBIN) $(DATA)
 golden: $(BUILD)/dyad $(DATA)
@@ -110,6 +112,21 @@ asan: | $(STAMP)
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LIBS="-lutf8proc -lsqlite3 -lm -fsanitize=address,undefined" test
 
+# ThreadSanitizer build of the library, CLI and unit tests, then what runs
+# threads: dyad_run's unit test and tests/threads (fewer copies: TSan is
+# slow).  Any race report fails it (halt_on_error, exitcode 66).
+TSAN_COPIES ?= 8
+.PHONY: tsan
+tsan: | $(STAMP)
+	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
+	  LIBS="-lutf8proc -lsqlite3 -lm -fsanitize=thread" build/tsan/dyad build/tsan/tests/test_parallel \
+	  build/tsan/data/fr.lex $(patsubst $(BUILD)/%,build/tsan/%,$(DICTS))
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66 $${TSAN_OPTIONS:-}" build/tsan/tests/test_parallel
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66 $${TSAN_OPTIONS:-}" THREADS_COPIES=$(TSAN_COPIES) \
+	  sh tests/threads/run.sh build/tsan/dyad >build/tsan/threads.log 2>&1; \
+	  cat build/tsan/threads.log; grep -q '^ok ' build/tsan/threads.log && \
+	  ! grep -q -e '^FAIL' -e 'ThreadSanitizer' build/tsan/threads.log
+
 # libFuzzer targets (clang), one per parser, in tests/fuzz/fuzz_*.c.
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
@@ -117,7 +134,7 @@ FUZZ_SECONDS ?= 60
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(SRC) $(wildcard src/*.h) | $(STAMP)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	  $(DEFS) $(INC) $< $(SRC) $(LIBS) -o $@
+	  $(PTHREAD) $(DEFS) $(INC) $< $(SRC) $(LIBS) -o $@
 fuzz-short: $(FUZZ_BIN) $(DATA)
 	sh tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS)
 fuzz: $(FUZZ_BIN) $(DATA)

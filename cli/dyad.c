@@ -58,6 +58,8 @@ static const char usage[] =
     "  -q, --quiet       no warnings about bad input (still counted), no load summary\n"
     "  --progress        progress on stderr (default when stderr is a terminal)\n"
     "  --stage=S         code: run the pipeline only up to stage S (benchmarks)\n"
+    "  --threads N       inspect, dump, code, load: articles worked on N threads\n"
+    "                    at once (default: one per CPU); the output is the same\n"
     "  -o, --output F    report: the HTML file to write (default report.html)\n"
     "\n"
     "exit status: 0 all input read, 1 some input skipped, 2 usage error,\n"
@@ -74,6 +76,9 @@ typedef struct run {
   dyad_ctx *ctx;
   dyad_merge *merge; /* code: clusters across all inputs */
   dyad_store *store; /* load: the store written */
+  dyad_store *peek;  /* load with threads: a second, read-only handle on the
+                        store, to tell the articles not worth working on */
+  int status;        /* exit status so far (path errors) */
   int store_failed;  /* load: a database error stopped it */
   long warnings;
   long failed;       /* documents the pipeline failed on */
@@ -102,14 +107,18 @@ static void print_err(const dyad_err *err) {
 }
 
 /* load: store doc unless it is stored already; 1 (stop) on a database
- * error. */
-static int load_doc(run *r, dyad_doc *doc) {
+ * error.  work and werr are what the worker did with it (DYAD_SKIPPED:
+ * nothing, as the store had it when it was read: now it may not). */
+static int load_doc(run *r, dyad_doc *doc, int work, const dyad_err *werr) {
   dyad_err err = {0};
   int rc = dyad_store_unchanged(r->store, doc, &err);
   if (rc == 0) {
-    rc = dyad_process(doc, r->ctx, &err);
-    if (rc) {
-      print_err(&err);
+    if (work == DYAD_SKIPPED) {
+      work = dyad_process(doc, r->ctx, &err);
+      werr = &err;
+    }
+    if (work) {
+      print_err(werr);
       r->failed++;
       return 0;
     }
@@ -123,12 +132,10 @@ static int load_doc(run *r, dyad_doc *doc) {
   return 0;
 }
 
-/* inspect, dump, code: process doc and write it. */
-static void write_doc(run *r, dyad_doc *doc) {
-  dyad_err err = {0};
-  int rc = r->stage ? dyad_process_until(doc, r->ctx, r->stage, &err) : dyad_process(doc, r->ctx, &err);
+/* inspect, dump, code: write doc, processed with rc and err. */
+static void write_doc(run *r, dyad_doc *doc, int rc, const dyad_err *err) {
   if (rc) {
-    print_err(&err);
+    print_err(err);
     r->failed++;
   } else if (!strcmp(r->cmd, "inspect")) {
     dyad_inspect_write(doc, r->ctx, stdout, r->opts);
@@ -140,13 +147,26 @@ static void write_doc(run *r, dyad_doc *doc) {
   }
 }
 
-static int on_doc(void *user, dyad_doc *doc) {
+/* The work on each article, on a worker thread: only reads r. */
+static int work_doc(void *user, dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
+  const run *r = user;
+  return r->stage ? dyad_process_until(doc, ctx, r->stage, err) : dyad_process(doc, ctx, err);
+}
+
+/* load with threads: no work for an article the store has already. */
+static int skip_doc(void *user, const dyad_doc *doc) {
+  run *r = user;
+  dyad_err err = {0};
+  return dyad_store_unchanged(r->peek, doc, &err) == 1;
+}
+
+/* Each article worked on, in input order. */
+static int on_doc(void *user, dyad_doc *doc, int rc, const dyad_err *err) {
   run *r = user;
   int stop = 0;
-  if (r->store) stop = load_doc(r, doc);
-  else write_doc(r, doc);
+  if (r->store) stop = load_doc(r, doc, rc, err);
+  else write_doc(r, doc, rc, err);
   r->bytes += dyad_doc_size(doc);
-  dyad_doc_free(doc);
   if (r->progress) {
     time_t now = time(NULL);
     if (now != r->last_progress) {
@@ -155,6 +175,13 @@ static int on_doc(void *user, dyad_doc *doc) {
     }
   }
   return stop;
+}
+
+static void on_path_error(void *user, const dyad_err *err) {
+  run *r = user;
+  print_err(err);
+  if (err->code == DYAD_EUSAGE) r->status = EXIT_USAGE;
+  else if (r->status == EXIT_OK) r->status = EXIT_INPUT;
 }
 
 /* dyad events: list the store's merged events. */
@@ -290,7 +317,7 @@ int main(int argc, char **argv) {
     return EXIT_USAGE;
   }
   const char *data_dir = NULL, *db = "dyad.db", *format = NULL;
-  long batch = 0;
+  long batch = 0, threads = 0;
   const char *pair = NULL;
   char pair1[64];
   dyad_events_query q = {{NULL, NULL}, NULL, NULL, NULL, NULL};
@@ -309,6 +336,8 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--db") && i + 1 < argc) db = argv[++i];
     else if (!strncmp(a, "--batch=", 8)) batch = parse_count(a + 8);
     else if (!strcmp(a, "--batch") && i + 1 < argc) batch = parse_count(argv[++i]);
+    else if (!strncmp(a, "--threads=", 10)) threads = parse_count(a + 10);
+    else if (!strcmp(a, "--threads") && i + 1 < argc) threads = parse_count(argv[++i]);
     else if (!strncmp(a, "--pair=", 7)) pair = a + 7;
     else if (!strcmp(a, "--pair") && i + 1 < argc) pair = argv[++i];
     else if (!strncmp(a, "--actor=", 8)) q.actor = a + 8;
@@ -352,6 +381,12 @@ int main(int argc, char **argv) {
   }
   if (batch < 0) {
     fputs("dyad: load: --batch needs a positive number of articles\n", stderr);
+    free(files);
+    free(dicts);
+    return EXIT_USAGE;
+  }
+  if (threads < 0 || threads > DYAD_MAX_THREADS) {
+    fprintf(stderr, "dyad: --threads needs a number of threads from 1 to %d\n", DYAD_MAX_THREADS);
     free(files);
     free(dicts);
     return EXIT_USAGE;
@@ -431,23 +466,19 @@ int main(int argc, char **argv) {
     }
     if (batch) dyad_store_set_batch(r.store, (size_t)batch);
   }
-  int status = EXIT_OK;
+  if (!threads) threads = dyad_cpus();
+  /* load on threads: a reader's handle tells the articles stored already,
+     not worth working on (load_doc asks the writer's handle again, in order) */
+  if (r.store && threads > 1) r.peek = dyad_store_open(db, DYAD_STORE_READONLY, NULL);
   if (!strcmp(r.cmd, "code") && (r.opts & DYAD_OPT_CSV)) fputs(dyad_csv_header(), stdout);
   if (!strcmp(r.cmd, "code") && !r.stage && !(r.merge = dyad_merge_new())) {
     fputs("dyad: out of memory\n", stderr);
-    status = EXIT_IO;
+    r.status = EXIT_IO;
   }
-  for (int i = 0; i < nfiles && !r.store_failed; i++) {
-    memset(&err, 0, sizeof err);
-    int rc = dyad_read_path(r.ctx, files[i], on_doc, &r, &r.stats, &err);
-    if (rc == DYAD_EUSAGE) {
-      print_err(&err);
-      status = EXIT_USAGE;
-    } else if (rc) {
-      print_err(&err);
-      if (status == EXIT_OK) status = EXIT_INPUT;
-    }
-  }
+  dyad_run_opts ro = {(int)threads, work_doc, r.peek ? skip_doc : NULL, on_doc, on_path_error, &r};
+  dyad_run(r.ctx, files, (size_t)nfiles, &ro, &r.stats);
+  dyad_store_close(r.peek, NULL);
+  int status = r.status;
   if (r.progress) fprintf(stderr, "\rdyad: %ld articles, %.1f MB, %ld skipped\n", r.stats.docs,
                           r.bytes / 1e6, r.stats.skipped);
   if (r.store) {

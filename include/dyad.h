@@ -6,9 +6,12 @@
  *   ingest -> normalise -> clean -> segment -> tag -> repair -> ...
  *
  * Sections: errors, context, documents, reading input, running the
- * pipeline, output, the event store, the history of a pair (timeline,
- * report).  Every function says what it returns on success, on failure, and
- * who owns memory it hands out.
+ * pipeline, running it over many articles on threads, merging, output,
+ * the event store, the history of a pair (timeline, report).  Every
+ * function says what it returns on success, on failure, and who owns
+ * memory it hands out.  The context is read-only once open: any number
+ * of threads may run the pipeline with it at once (dyad_run does); a
+ * document, a dyad_merge or a store handle is for one thread at a time.
  *
  * Conventions: text goes in as (const char *, size_t) and need not be
  * NUL-terminated.  Spans are byte ranges [start, end) into the ORIGINAL
@@ -164,6 +167,62 @@ int dyad_process(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err /* out */);
  * stage name, or a stage's failure code (err filled). */
 int dyad_process_until(dyad_doc *doc, const dyad_ctx *ctx, const char *stage,
                        dyad_err *err /* out */);
+
+/* ---- Running over many articles, on several threads ------------------ */
+
+/* The work done on each document, on a worker thread: dyad_process or
+ * dyad_process_until.  Several run at once, on different documents: it
+ * may only read ctx and what user points to.  Returns 0 or a negative
+ * code (err filled). */
+typedef int (*dyad_work_fn)(void *user, dyad_doc *doc, const dyad_ctx *ctx,
+                            dyad_err *err /* out */);
+
+/* Whether a document needs no work (e.g. stored already), asked on the
+ * calling thread as soon as it is read, before the documents read
+ * earlier have been output: a hint only.  Nonzero: no work is done and
+ * the output function gets rc DYAD_SKIPPED. */
+typedef int (*dyad_skip_fn)(void *user, const dyad_doc *doc);
+#define DYAD_SKIPPED 1
+
+/* What becomes of each document, on the calling thread, in input order:
+ * rc and err are its work's result (err is meaningful when rc < 0), or
+ * DYAD_SKIPPED.  The document is borrowed: dyad_run frees it after.
+ * Return 0 to go on, nonzero to stop the run. */
+typedef int (*dyad_output_fn)(void *user, dyad_doc *doc, int rc, const dyad_err *err);
+
+/* A path of dyad_run that could not be read (as dyad_read_path fails). */
+typedef void (*dyad_path_error_fn)(void *user, const dyad_err *err);
+
+/* How dyad_run runs. */
+typedef struct dyad_run_opts {
+  int threads;                    /* worker threads; 0: one per online CPU;
+                                     1: none, all on the calling thread;
+                                     at most DYAD_MAX_THREADS */
+  dyad_work_fn work;              /* NULL: dyad_process */
+  dyad_skip_fn skip;              /* may be NULL: every document is worked */
+  dyad_output_fn output;          /* may be NULL: documents are just freed */
+  dyad_path_error_fn path_error;  /* may be NULL */
+  void *user;                     /* passed to each function */
+} dyad_run_opts;
+#define DYAD_MAX_THREADS 256
+
+/* Read each path in turn as dyad_read_path does, run opts->work on each
+ * document on a pool of threads, and hand the documents to opts->output
+ * in input order.  The calling thread reads, calls skip, output, the
+ * context's warning callback and path_error; it sees what it would see
+ * with one thread, in the same order: each warning and path error comes
+ * after the output of the documents read before it.  However large the
+ * input, at most 8 documents per thread (16 at least) are held at a
+ * time, and 4096 warnings.  When output asks to stop, nothing more is
+ * output, warned or reported, and stats are left as they were when that
+ * document was read.  stats (may be NULL) is in-out.  Returns 0, or the
+ * code of the first path that could not be read (each also given to
+ * path_error). */
+int dyad_run(const dyad_ctx *ctx, const char *const *paths, size_t npaths,
+             const dyad_run_opts *opts, dyad_input_stats *stats /* in-out */);
+
+/* The number of online CPUs (at least 1): what threads 0 means. */
+int dyad_cpus(void);
 
 /* ---- Merging across articles ------------------------------------------ */
 

@@ -43,8 +43,10 @@
  * dateline_find on the text: "header" for a " date 2023-08" first line,
  * "dateline" otherwise; none leaves the date unknown.
  *
- * Bad input is no error: it is reported through ctx_warn with the file
- * and line (0 for a whole file; byte offsets are 0-based) and counted:
+ * Bad input is no error: it is reported through ctx_warn (or the
+ * ingest_opts warn callback, by which dyad_run puts warnings in order)
+ * with the file and line (0 for a whole file; byte offsets are 0-based)
+ * and counted:
  *   "empty file, skipped"                  no bytes, or only white space
  *   "binary file, skipped"                 see below
  *   "file larger than N MiB, skipped"      a text file over the limit
@@ -99,6 +101,8 @@ typedef struct ingest_dirid {
 
 typedef struct ingest_run {
   const dyad_ctx *ctx;        /* may be NULL: no warnings */
+  dyad_warn_fn warn;          /* NULL: ctx's callback */
+  void *warn_user;
   dyad_doc_fn fn;
   void *user;
   dyad_input_stats *stats;
@@ -130,13 +134,14 @@ typedef struct ingest_reader {
 DYAD_PRINTF(4, 5)
 static void ingest_warn(const ingest_run *run, const char *path, long line,
                         const char *fmt, ...) {
-  if (!run->ctx) return;
+  if (!run->ctx && !run->warn) return;
   char msg[600];
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  ctx_warn(run->ctx, path, line, "%s", msg);
+  if (run->warn) run->warn(run->warn_user, path, line, msg);
+  else ctx_warn(run->ctx, path, line, "%s", msg);
 }
 
 /* The limit as text: "256 MiB" or "1000 bytes". */
@@ -640,7 +645,8 @@ int ingest_read_path(const dyad_ctx *ctx, const char *path, const ingest_opts *o
   dyad_input_stats local = {0, 0, 0, 0};
   if (err) memset(err, 0, sizeof *err);
   if (!path || !fn) return err_set(err, DYAD_EUSAGE, NULL, 0, 0, "no path or no callback");
-  ingest_run run = {ctx, fn, user, stats ? stats : &local,
+  ingest_run run = {ctx, opts ? opts->warn : NULL, opts ? opts->warn_user : NULL,
+                    fn, user, stats ? stats : &local,
                     opts && opts->max_article ? opts->max_article : INGEST_MAX_ARTICLE,
                     0, NULL, 0, 0};
   int rc;

@@ -25,6 +25,9 @@
 
 typedef struct ingest_opts {
   size_t max_article;  /* bytes; 0 means INGEST_MAX_ARTICLE */
+  dyad_warn_fn warn;   /* NULL: warnings go to the context's callback;
+                          else here instead (parallel.c orders them) */
+  void *warn_user;
 } ingest_opts;
 
 /* dyad_read_path with options (opts may be NULL for the defaults).

@@ -2,7 +2,8 @@
 # run.sh BUILD: the test suite.  Runs every unit-test program in
 # BUILD/tests, the golden tests (tests/golden), the error catalogue
 # (tests/errors), the event store's tests (tests/store), the timeline and
-# report tests (tests/report) and the dev set with BUILD/dyad, and ends with the line
+# report tests (tests/report), the --threads comparisons (tests/threads)
+# and the dev set with BUILD/dyad, and ends with the line
 # "N passed, N failed, N skipped" that CI reads.  Exit 1 if any failed.
 B=${1:-build}
 DYAD=$B/dyad
@@ -68,6 +69,15 @@ f=$(echo "$out" | grep -c '^FAIL')
 s=$(echo "$out" | grep -c '^skip:')
 pass=$((pass + p)); fail=$((fail + f)); skip=$((skip + s))
 echo "ok   store: $p passed"
+
+# --threads: the same output, warnings and stores on 1, 2, 3 and 8 threads
+out=$(sh tests/threads/run.sh "$DYAD")
+echo "$out" | grep -v '^ok ' || true
+p=$(echo "$out" | grep -c '^ok ')
+f=$(echo "$out" | grep -c '^FAIL')
+s=$(echo "$out" | grep -c '^skip:')
+pass=$((pass + p)); fail=$((fail + f)); skip=$((skip + s))
+echo "ok   threads: $p passed"
 
 # the dev set, scored against its floors
 out=$(sh tests/devset.sh "$DYAD")

@@ -110,7 +110,7 @@ static int read_one(const char *name, size_t max, seen *s, dyad_input_stats *st,
   memset(st, 0, sizeof *st);
   ctx.warn = on_warn;
   ctx.warn_user = s;
-  ingest_opts o = {max};
+  ingest_opts o = {max, NULL, NULL};
   return ingest_read_path(&ctx, path, &o, on_doc, s, st, err);
 }
 

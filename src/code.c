@@ -24,6 +24,10 @@ typedef struct code_state {
   char *fbuf;                 /* folded words */
   size_t fcap;
   uint32_t *woff;             /* CODE_MAX_WORDS offsets per token, UINT32_MAX unused */
+  uint8_t *wlen;              /* the folded words' lengths, beside woff */
+  uint8_t *folded;            /* per token: its words are in fbuf (code_word folds them
+                                 when first asked: most tokens never are) */
+  size_t fused;               /* bytes of fbuf used */
   size_t tcap;
   uint32_t base;              /* first token of the sentence */
   int32_t pub0, pub1;         /* publication date as a period; pub0 > pub1 unknown */
@@ -35,69 +39,127 @@ typedef struct code_state {
   size_t ev_cap, fig_cap, ag_cap;
 } code_state;
 
-static const char *code_word(const code_state *st, uint32_t t, int k) {
-  uint32_t o = st->woff[(t - st->base) * CODE_MAX_WORDS + (uint32_t)k];
-  return o == UINT32_MAX ? NULL : st->fbuf + o;
+static void code_fold_token(code_state *st, uint32_t t);
+
+/* Folded word k of token t (NULL after the last), its length in *len. */
+static const char *code_word(code_state *st, uint32_t t, int k, size_t *len) {
+  if (!st->folded[t - st->base]) code_fold_token(st, t);
+  size_t i = (size_t)(t - st->base) * CODE_MAX_WORDS + (uint32_t)k;
+  uint32_t o = st->woff[i];
+  if (o == UINT32_MAX) return NULL;
+  *len = st->wlen[i];
+  return st->fbuf + o;
 }
 
 /* 1 if token t's form or one of its lemmas folds to w. */
-static int code_tok_is(const code_state *st, uint32_t t, const char *w) {
+static int code_tok_is(code_state *st, uint32_t t, const char *w) {
+  size_t len;
   for (int k = 0; k < CODE_MAX_WORDS; k++) {
-    const char *x = code_word(st, t, k);
+    const char *x = code_word(st, t, k, &len);
     if (!x) break;
-    if (!strcmp(x, w)) return 1;
+    if (x[0] == w[0] && !strcmp(x, w)) return 1;
   }
   return 0;
 }
 
-static int code_tok_is_any(const code_state *st, uint32_t t, const char *const *ws) {
+static int code_tok_is_any(code_state *st, uint32_t t, const char *const *ws) {
   for (; *ws; ws++)
     if (code_tok_is(st, t, *ws)) return 1;
   return 0;
 }
 
-static void code_fold_sentence(code_state *st, const sentence *se) {
-  const dyad_doc *doc = st->doc;
+/* 1 if a[0..n) and b[0..n) are the same bytes (words are short: no call). */
+static int code_same(const char *a, const char *b, size_t n) {
+  while (n && *a == *b) a++, b++, n--;
+  return n == 0;
+}
+
+/* Start sentence se: no token folded yet, room in fbuf for all of
+ * them (so that the words code_word gives stay put). */
+static void code_start_sentence(code_state *st, const sentence *se) {
   uint32_t n = se->tok_end - se->tok_begin;
   st->base = se->tok_begin;
   if (n > st->tcap) {
     st->tcap = n;
     st->woff = xrealloc(st->woff, (size_t)n * CODE_MAX_WORDS * sizeof *st->woff);
+    st->wlen = xrealloc(st->wlen, (size_t)n * CODE_MAX_WORDS * sizeof *st->wlen);
+    st->folded = xrealloc(st->folded, n);
   }
-  size_t fl = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    const token *k = &doc->toks[se->tok_begin + i];
-    uint32_t *w = &st->woff[(size_t)i * CODE_MAX_WORDS];
-    for (int j = 0; j < CODE_MAX_WORDS; j++) w[j] = UINT32_MAX;
-    int nw = 0;
-    for (int j = -1; j < (int)k->nread && nw < CODE_MAX_WORDS; j++) {
-      const char *s;
-      size_t len;
-      if (j < 0) {
-        s = doc->text + k->start;
-        len = k->end - k->start;
-      } else {
-        lex_reading r;
-        lexicon_reading(st->ctx->lex, k->read + (uint32_t)j, &r);
-        s = r.lemma;
-        len = r.lemma_len;
-      }
-      if (len == 0 || len >= CODE_FOLD_MAX) continue;
-      if (fl + CODE_FOLD_MAX * 2 > st->fcap) {
-        st->fcap = 2 * (fl + CODE_FOLD_MAX * 2);
-        st->fbuf = xrealloc(st->fbuf, st->fcap);
-      }
-      size_t f = utf8_fold(s, len, st->fbuf + fl, CODE_FOLD_MAX * 2 - 1);
-      st->fbuf[fl + f] = '\0';
-      w[nw++] = (uint32_t)fl;
-      fl += f + 1;
+  memset(st->folded, 0, n);
+  size_t room = (size_t)n * CODE_MAX_WORDS * CODE_FOLD_MAX * 2;
+  if (room > st->fcap) {
+    st->fcap = room;
+    st->fbuf = xrealloc(st->fbuf, st->fcap);
+  }
+  st->fused = 0;
+}
+
+/* Fold token t's form and lemmas (the first CODE_MAX_WORDS of them that
+ * fold) into st->fbuf.  A word folding like an earlier one of its token
+ * (most lemmas: "de" is the lemma of "de") is counted but kept once: the
+ * tests on a token's words only ask whether one matches. */
+static void code_fold_token(code_state *st, uint32_t t) {
+  const dyad_doc *doc = st->doc;
+  const token *k = &doc->toks[t];
+  uint32_t i = t - st->base;
+  uint32_t *w = &st->woff[(size_t)i * CODE_MAX_WORDS];
+  uint8_t *wl = &st->wlen[(size_t)i * CODE_MAX_WORDS];
+  size_t fl = st->fused;
+  st->folded[i] = 1;
+  for (int j = 0; j < CODE_MAX_WORDS; j++) w[j] = UINT32_MAX;
+  int nw = 0, kept = 0;
+  const char *form = doc->text + k->start;
+  size_t form_len = k->end - k->start;
+  for (int j = -1; j < (int)k->nread && nw < CODE_MAX_WORDS; j++) {
+    const char *s;
+    size_t len;
+    if (j < 0) {
+      s = form;
+      len = form_len;
+    } else {
+      lex_reading r;
+      lexicon_reading(st->ctx->lex, k->read + (uint32_t)j, &r);
+      s = r.lemma;
+      len = r.lemma_len;
     }
+    if (len == 0 || len >= CODE_FOLD_MAX) continue;
+    nw++;
+    if (j >= 0 && kept && len == form_len && code_same(s, form, len)) continue;  /* the form again */
+    char *x = st->fbuf + fl;
+    size_t f = utf8_fold(s, len, x, CODE_FOLD_MAX * 2 - 1);
+    x[f] = '\0';
+    int dup = 0;
+    for (int q = 0; q < kept && !dup; q++) dup = wl[q] == f && code_same(st->fbuf + w[q], x, f);
+    if (dup) continue;
+    w[kept] = (uint32_t)fl;
+    wl[kept++] = (uint8_t)f;
+    fl += f + 1;
   }
+  st->fused = fl;
+}
+
+/* 0 if no word of token t can trigger a pattern: its form is no trigger
+ * word, nor the lemma of any of its readings (ctx->trigger_reads), so
+ * its lemmas need not be read. */
+static int code_may_trigger(const code_state *st, uint32_t t) {
+  const token *k = &st->doc->toks[t];
+  const unsigned char *bits = st->ctx->trigger_reads;
+  if (!bits) return 1;
+  for (uint32_t j = 0; j < k->nread; j++) {
+    uint32_t r = k->read + j;
+    if (bits[r / 8] >> (r % 8) & 1) return 1;
+  }
+  size_t len = k->end - k->start;
+  if (len == 0 || len >= CODE_FOLD_MAX) return 0;
+  char x[CODE_FOLD_MAX * 2];
+  size_t f = utf8_fold(st->doc->text + k->start, len, x, sizeof x - 1);
+  const uint32_t *pats;
+  return verbs_triggered(st->ctx->verbs, x, f, &pats) > 0;
 }
 
 /* End (exclusive) of a match of pattern p with its trigger at token t,
  * or 0. */
-static uint32_t code_match(const code_state *st, const verbs_pattern *p, uint32_t t, uint32_t end) {
+static uint32_t code_match(code_state *st, const verbs_pattern *p, uint32_t t, uint32_t end) {
   const verbs_table *v = st->ctx->verbs;
   uint32_t pos = t + 1;
   for (uint8_t i = 1; i < p->nitems; i++) {
@@ -106,9 +168,10 @@ static uint32_t code_match(const code_state *st, const verbs_pattern *p, uint32_
       if (st->doc->toks[q].kind == TOK_PUNCT && st->doc->text[st->doc->toks[q].start] != '\'') break;
       for (uint8_t a = 0; a < p->nalts[i] && !found; a++)
         for (int k = 0; k < CODE_MAX_WORDS; k++) {
-          const char *x = code_word(st, q, k);
+          size_t len;
+          const char *x = code_word(st, q, k, &len);
           if (!x) break;
-          if (verbs_alt_is(v, p->items[i] + a, x, strlen(x))) { found = q + 1; break; }
+          if (verbs_alt_is(v, p->items[i] + a, x, len)) { found = q + 1; break; }
         }
     }
     if (!found) return 0;
@@ -125,10 +188,13 @@ static int code_has_tag(const code_state *st, uint32_t t, const char *tag) {
     lex_reading r;
     lexicon_reading(st->ctx->lex, k->read + i, &r);
     if (r.pos != POS_VERB) continue;
-    for (const char *x = r.tags; x + n <= r.tags + r.tags_len; x++)
-      if (!memcmp(x, tag, n) && (x + n == r.tags + r.tags_len || x[n] == ' ') &&
-          (x == r.tags || x[-1] == ' '))
-        return 1;
+    const char *x = r.tags, *te = r.tags + r.tags_len;
+    while (x < te) {   /* the space-separated tags */
+      const char *e = memchr(x, ' ', (size_t)(te - x));
+      if (!e) e = te;
+      if ((size_t)(e - x) == n && !memcmp(x, tag, n)) return 1;
+      x = e + 1;
+    }
   }
   return 0;
 }
@@ -144,7 +210,7 @@ static const char *const code_preps[] = {"a", "au", "aux", "avec", "de", "du", "
                                          "par", "sur", "entre", "selon", "contre", "vers", "chez", NULL};
 
 /* Is the predicate at t..e a real, asserted act (not negated, planned or wished)? */
-static int code_asserted(const code_state *st, uint32_t t, uint32_t e, uint32_t b, uint32_t send) {
+static int code_asserted(code_state *st, uint32_t t, uint32_t e, uint32_t b, uint32_t send) {
   /* negation: ne/n' before the predicate, pas/jamais after the ne
      ("n'a pas signé", "ne s'est jamais rendu") */
   for (uint32_t q = t > b + 3 ? t - 3 : b; q < t; q++)
@@ -175,7 +241,7 @@ static void code_sentence_mentions(const dyad_doc *doc, uint32_t s, size_t *mb, 
   *me = lo;
 }
 
-static int code_after_prep(const code_state *st, const mention *m, uint32_t b) {
+static int code_after_prep(code_state *st, const mention *m, uint32_t b) {
   uint32_t t = m->tok_begin;
   /* skip a determiner: "à la Côte d'Ivoire", "avec le Vietnam" */
   if (t > b && (code_tok_is(st, t - 1, "le") || code_tok_is(st, t - 1, "la") || code_tok_is(st, t - 1, "l'") ||
@@ -243,7 +309,7 @@ static void code_date(code_state *st, const date_expr *d, size_t nd, uint32_t ss
 /* Tokens [a, b) only separate items of a list: commas, "et", "ainsi que",
  * parentheses, determiners and prepositions, and the names of the people
  * listed ("Lee Sang Ryul (République de Corée), Wan Li (Chine)"). */
-static int code_listed(const code_state *st, uint32_t a, uint32_t b) {
+static int code_listed(code_state *st, uint32_t a, uint32_t b) {
   static const char *const glue[] = {",", "et", "ainsi", "que", "(", ")", "le", "la", "les", "l'", "de", "du",
                                      "des", "d'", "au", "aux", "a", ";", NULL};
   if (b < a || b - a > 8) return 0;
@@ -263,7 +329,7 @@ static int code_listed(const code_state *st, uint32_t a, uint32_t b) {
 /* The mentions listed with first ("A, B et C"), before token limit:
  * first itself, then each next one separated by list glue only; at most
  * CODE_MAX_LIST.  With first NULL, only head (a pair or none). */
-static size_t code_list(const code_state *st, const mention *head, const mention *first, size_t me,
+static size_t code_list(code_state *st, const mention *head, const mention *first, size_t me,
                         uint32_t limit, const mention **out) {
   out[0] = head;
   if (!first) return 1;
@@ -332,13 +398,18 @@ static void code_emit(code_state *st, uint32_t s, uint32_t t, uint32_t e_end, co
 
 /* 1 if text may state a number: a digit or a number word's stem. */
 static int code_has_number(const char *text, size_t n) {
+  /* the bytes that may start one: a digit (1), l or L (2), m or M (3) */
+  static const unsigned char start[256] = {
+      ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+      ['8'] = 1, ['9'] = 1, ['l'] = 2, ['L'] = 2, ['m'] = 3, ['M'] = 3};
   for (size_t i = 0; i < n; i++) {
-    char c = text[i];
-    if (c >= '0' && c <= '9') return 1;
-    if ((c == 'l' || c == 'L') && i + 3 < n && text[i + 1] == 'l' && text[i + 2] == 'i' &&
+    unsigned k = start[(unsigned char)text[i]];
+    if (!k) continue;
+    if (k == 1) return 1;
+    if (k == 2 && i + 3 < n && text[i + 1] == 'l' && text[i + 2] == 'i' &&
         (text[i + 3] == 'a' || text[i + 3] == 'o'))
       return 1; /* milliard, million, billion */
-    if ((c == 'm' || c == 'M') && i + 3 < n && !memcmp(text + i + 1, "ill", 3)) return 1; /* mille */
+    if (k == 3 && i + 3 < n && !memcmp(text + i + 1, "ill", 3)) return 1; /* mille */
   }
   return 0;
 }
@@ -348,7 +419,8 @@ static int code_has_number(const char *text, size_t n) {
  * (or before the terms of the leaders it names, when it is undated). */
 static size_t code_sentence_dates(const code_state *st, const sentence *se, date_expr *dates, int *background) {
   const dyad_doc *doc = st->doc;
-  size_t nd = dates_find(doc->text + se->start, se->end - se->start, st->ref, dates, CODE_MAX_DATES);
+  size_t nd = dates_find_in(st->ctx->dates, doc->text + se->start, se->end - se->start, st->ref, dates,
+                           CODE_MAX_DATES);
   if (nd > CODE_MAX_DATES) nd = CODE_MAX_DATES;
   int32_t ref = st->pub0 <= st->pub1 ? st->pub0 : doc->nactor_dates ? doc->actor_dates[0].first : INT32_MIN;
   *background = 0;
@@ -361,7 +433,7 @@ static void code_sentence(code_state *st, uint32_t s) {
   dyad_doc *doc = st->doc;
   const sentence *se = &doc->sents[s];
   if (se->tok_end == se->tok_begin) return;
-  code_fold_sentence(st, se);
+  code_start_sentence(st, se);
   const verbs_table *v = st->ctx->verbs;
   size_t mb, me;
   code_sentence_mentions(doc, s, &mb, &me);
@@ -371,11 +443,13 @@ static void code_sentence(code_state *st, uint32_t s) {
   size_t nd = 0;
   int dated = 0, background = 0;
   for (uint32_t t = b; t < end; t++) {
+    if (!code_may_trigger(st, t)) continue;
     for (int k = 0; k < CODE_MAX_WORDS; k++) {
-      const char *w = code_word(st, t, k);
+      size_t wlen;
+      const char *w = code_word(st, t, k, &wlen);
       if (!w) break;
       const uint32_t *pats;
-      size_t np = verbs_triggered(v, w, strlen(w), &pats);
+      size_t np = verbs_triggered(v, w, wlen, &pats);
       uint32_t best_end = 0;
       const verbs_pattern *best = NULL;
       uint32_t best_no = 0;
@@ -510,9 +584,16 @@ static void code_sentence(code_state *st, uint32_t s) {
 
   /* figures: only where there is a number to find */
   if (!code_has_number(doc->text + se->start, se->end - se->start)) return;
+  /* Counted without the dates first (cheaper: no indicators), as most
+     numbers are no figure.  Dates only take numbers out of figures, so a
+     sentence with no figure read without its dates has none with them,
+     and its dates need not be found for figures. */
+  const figures_index *fx = st->ctx->figures;
+  if (!figures_find_dated(fx, doc->text + se->start, se->end - se->start, st->ref, NULL, 0, NULL, 0))
+    return;
   figure figs[CODE_MAX_FIGURES];
   if (!dated) nd = code_sentence_dates(st, se, dates, &background);
-  size_t nf = figures_find_dated(doc->text + se->start, se->end - se->start, st->ref, dates, nd, figs,
+  size_t nf = figures_find_dated(fx, doc->text + se->start, se->end - se->start, st->ref, dates, nd, figs,
                                  CODE_MAX_FIGURES);
   if (nf > CODE_MAX_FIGURES) nf = CODE_MAX_FIGURES;
   for (size_t i = 0; i < nf; i++) {
@@ -583,7 +664,8 @@ static int code_weekday_year(code_state *st) {
       const sentence *se = &doc->sents[s];
       if (se->zone != ZONE_ARTICLE) continue;
       date_expr dx[CODE_MAX_DATES];
-      size_t nd = dates_find(doc->text + se->start, se->end - se->start, ref, dx, CODE_MAX_DATES);
+      size_t nd = dates_find_in(st->ctx->dates, doc->text + se->start, se->end - se->start, ref, dx,
+                                CODE_MAX_DATES);
       for (size_t i = 0; i < nd && i < CODE_MAX_DATES; i++) {
         if (dx[i].kind != DATE_PARTIAL || dx[i].first != dx[i].last) continue;
         int wd = code_weekday_of(doc->text + se->start + dx[i].start, dx[i].end - dx[i].start);
@@ -666,5 +748,7 @@ int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
   code_dedupe(doc);
   free(st.fbuf);
   free(st.woff);
+  free(st.wlen);
+  free(st.folded);
   return 0;
 }

@@ -54,8 +54,13 @@ static const char *actors_fold(const actors_run_state *st, uint32_t t) {
   return st->fbuf + st->foff[t - st->base];
 }
 
+/* 1 if the folded form f is w (most forms differ in their first byte). */
+static int actors_eq(const char *f, const char *w) {
+  return f[0] == w[0] && !strcmp(f, w);
+}
+
 static int actors_is(const actors_run_state *st, uint32_t t, const char *w) {
-  return !strcmp(actors_fold(st, t), w);
+  return actors_eq(actors_fold(st, t), w);
 }
 
 /* The match starting at token t, or NULL (raws are sorted by begin). */
@@ -78,19 +83,42 @@ char *actors_code(const dyad_ctx *ctx, const mention *m, char *buf) {
   return actors_code_of(ctx, m->state, m->role, buf);
 }
 
+/* Copy the code src into dst (DOC_CODE_MAX bytes), cut as snprintf would
+ * cut it. */
+static void actors_set_code(char *dst, const char *src) {
+  size_t l = strlen(src);
+  if (l > DOC_CODE_MAX - 1) l = DOC_CODE_MAX - 1;
+  memmove(dst, src, l);
+  dst[l] = 0;
+}
+
+/* Append s to buf (32 bytes, *len used), cut as snprintf(buf, 32, ...)
+ * would cut it. */
+static void actors_cat(char *buf, size_t *len, const char *s) {
+  size_t l = strlen(s);
+  if (l > 31 - *len) l = 31 - *len;
+  memcpy(buf + *len, s, l);
+  *len += l;
+  buf[*len] = 0;
+}
+
 char *actors_code_of(const dyad_ctx *ctx, const char *state, unsigned role_no, char *buf) {
   const char *role = dict_role_code(ctx->dict, role_no);
   /* an organisation acting for itself is named by its code alone */
   int is_state = strlen(state) == 3 && strcmp(role, "IGO");
-  if (!is_state)
-    snprintf(buf, 32, "%s", state);
-  else if (!strcmp(role, "GOV"))
-    snprintf(buf, 32, "%sGOV", state);
-  else if (!strcmp(role, "HOS") || !strcmp(role, "HOG") || !strcmp(role, "FRM") ||
-           !strcmp(role, "MIN") || !strcmp(role, "DIP"))
-    snprintf(buf, 32, "%sGOV%s", state, role);
-  else
-    snprintf(buf, 32, "%s%s", state, role);
+  size_t len = 0;
+  buf[0] = 0;
+  actors_cat(buf, &len, state);
+  if (!is_state) return buf;
+  if (!strcmp(role, "GOV")) {
+    actors_cat(buf, &len, "GOV");
+  } else if (!strcmp(role, "HOS") || !strcmp(role, "HOG") || !strcmp(role, "FRM") ||
+             !strcmp(role, "MIN") || !strcmp(role, "DIP")) {
+    actors_cat(buf, &len, "GOV");
+    actors_cat(buf, &len, role);
+  } else {
+    actors_cat(buf, &len, role);
+  }
   return buf;
 }
 
@@ -365,14 +393,14 @@ static void actors_sentence(actors_run_state *st, uint32_t si) {
       if (person >= 0) {
         const dict_entry *e = dict_entry_at(st->d, (uint32_t)person);
         mention *m = actors_push(st, x->begin, pos, si, RULE_ROLE_PERSON);
-        snprintf(m->state, DOC_CODE_MAX, "%s", e->state);
+        actors_set_code(m->state, e->state);
         /* the dictionary knows the post better than a generic "ministre" */
         int generic = role == st->gov || role == st->min;
         m->role = (uint8_t)((roles_seen >> (e->role & 31) & 1) || generic ? e->role : role);
         m->person = person;
       } else if (state) {
         mention *m = actors_push(st, x->begin, pos, si, name_end ? RULE_ROLE_NAME : RULE_ROLE_STATE);
-        snprintf(m->state, DOC_CODE_MAX, "%s", state);
+        actors_set_code(m->state, state);
         m->role = (uint8_t)role;
         if (name_end) {
           uint32_t ns = doc->toks[name_begin].start, ne = doc->toks[name_end - 1].end;
@@ -391,7 +419,7 @@ static void actors_sentence(actors_run_state *st, uint32_t si) {
       if (p >= 0) {
         const dict_entry *e = dict_entry_at(st->d, (uint32_t)p);
         mention *m = actors_push(st, x->begin, x->end, si, RULE_PERSON);
-        snprintf(m->state, DOC_CODE_MAX, "%s", e->state);
+        actors_set_code(m->state, e->state);
         m->role = e->role;
         m->person = p;
       }
@@ -403,15 +431,15 @@ static void actors_sentence(actors_run_state *st, uint32_t si) {
       const token *k = &doc->toks[x->begin];
       if (!x->state2 && !(k->flags & TOKF_UPPER)) continue;
       mention *m = actors_push(st, x->begin, x->end, si, RULE_DEMONYM);
-      snprintf(m->state, DOC_CODE_MAX, "%s", x->state);
-      if (x->state2) snprintf(m->state2, DOC_CODE_MAX, "%s", x->state2);
+      actors_set_code(m->state, x->state);
+      if (x->state2) actors_set_code(m->state2, x->state2);
       else m->role = (uint8_t)st->hum_default;
       continue;
     }
     mention_rule rule = x->state_kind == DK_ORG ? RULE_ORG
                         : x->state_kind == DK_CAPITAL ? RULE_CAPITAL : RULE_COUNTRY;
     mention *m = actors_push(st, x->begin, x->end, si, rule);
-    snprintf(m->state, DOC_CODE_MAX, "%s", x->state);
+    actors_set_code(m->state, x->state);
     if (rule == RULE_ORG) {
       /* a state's company or body acts for the state; an organisation for itself */
       for (size_t i = 0; i < x->nvals; i++) {
@@ -427,7 +455,7 @@ static void actors_sentence(actors_run_state *st, uint32_t si) {
   /* counterparts, pairs and pronouns (their states are settled later) */
   for (uint32_t t = b; t < end; t++) {
     const char *f = actors_fold(st, t);
-    if (!strcmp(f, "homologue") || !strcmp(f, "homologues")) {
+    if (actors_eq(f, "homologue") || actors_eq(f, "homologues")) {
       uint32_t e = t + 1;
       const char *state = NULL;
       int32_t person = -1;
@@ -451,15 +479,15 @@ static void actors_sentence(actors_run_state *st, uint32_t si) {
       mention *m = actors_push(st, t, e, si, RULE_COUNTERPART);
       if (person >= 0) {
         const dict_entry *pe = dict_entry_at(st->d, (uint32_t)person);
-        snprintf(m->state, DOC_CODE_MAX, "%s", pe->state);
+        actors_set_code(m->state, pe->state);
         m->role = pe->role;
         m->person = person;
       } else if (state) {
-        snprintf(m->state, DOC_CODE_MAX, "%s", state);
+        actors_set_code(m->state, state);
       }
       continue;
     }
-    if (!strcmp(f, "deux") && t > b && (actors_is(st, t - 1, "les") || actors_is(st, t - 1, "des") ||
+    if (actors_eq(f, "deux") && t > b && (actors_is(st, t - 1, "les") || actors_is(st, t - 1, "des") ||
                                         actors_is(st, t - 1, "aux"))) {
       raw *x = actors_raw_at(raws, nr, t + 1);
       if (x && x->role >= 0 && !x->state) {
@@ -479,7 +507,7 @@ static void actors_sentence(actors_run_state *st, uint32_t si) {
       m->role = (uint8_t)st->gov;
       continue;
     }
-    if ((!strcmp(f, "il") || !strcmp(f, "elle")) &&
+    if ((actors_eq(f, "il") || actors_eq(f, "elle")) &&
         (t == b || actors_is(st, t - 1, ",") || actors_is(st, t - 1, "et") ||
          actors_is(st, t - 1, "mais") || actors_is(st, t - 1, "qu'") || actors_is(st, t - 1, "que")) &&
         t + 1 < end && !actors_is(st, t + 1, "y") && !actors_is(st, t + 1, "faut") &&
@@ -568,14 +596,14 @@ static void actors_settle(actors_run_state *st) {
   const char *pa, *pb;
   actors_shared(st);
   actors_pair(st, &pa, &pb);
-  snprintf(st->doc->pair[0], DOC_CODE_MAX, "%s", pa && pb ? pa : "");
-  snprintf(st->doc->pair[1], DOC_CODE_MAX, "%s", pa && pb ? pb : "");
+  actors_set_code(st->doc->pair[0], pa && pb ? pa : "");
+  actors_set_code(st->doc->pair[1], pa && pb ? pb : "");
   for (size_t i = 0; i < st->nm; i++) {
     mention *m = &st->m[i];
     if (m->rule == RULE_PAIR) {
       if (pa && pb) {
-        snprintf(m->state, DOC_CODE_MAX, "%s", pa);
-        snprintf(m->state2, DOC_CODE_MAX, "%s", pb);
+        actors_set_code(m->state, pa);
+        actors_set_code(m->state2, pb);
       }
     } else if (m->rule == RULE_COUNTERPART || m->rule == RULE_PRONOUN) {
       const mention *prev = NULL;
@@ -604,7 +632,7 @@ static void actors_settle(actors_run_state *st) {
       }
       if (prev && m->role == st->gov) m->role = prev->role;
       if (!m->state[0] && pa && pb && prev)
-        snprintf(m->state, DOC_CODE_MAX, "%s", !strcmp(prev->state, pa) ? pb : pa);
+        actors_set_code(m->state, !strcmp(prev->state, pa) ? pb : pa);
       if (m->state[0] && m->person < 0 && st->day0 <= st->day1 && m->role != st->gov) {
         const dict_entry *h = dict_holder(st->d, m->state, m->role, st->day0 + (st->day1 - st->day0) / 2);
         if (h) m->person = (int32_t)(h - dict_entry_at(st->d, 0));

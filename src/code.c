@@ -37,6 +37,10 @@ typedef struct code_state {
   char *fbuf;                 /* folded words */
   size_t fcap;
   uint32_t *woff;             /* CODE_MAX_WORDS offsets per token, UINT32_MAX unused */
+  uint8_t *wlen;              /* the folded words' lengths, beside woff */
+  uint8_t *folded;            /* per token: its words are in fbuf (code_word folds them
+                                 when first asked: most tokens never are) */
+  size_t fused;               /* bytes of fbuf used */
   size_t tcap;
   uint32_t base, send;        /* tokens [base, send) of the folded sentence */
   int32_t pub0, pub1;         /* publication date as a period; pub0 > pub1 unknown */
@@ -53,71 +57,129 @@ typedef struct code_state {
   size_t ngroups, gcap;
 } code_state;
 
-static const char *code_word(const code_state *st, uint32_t t, int k) {
+static void code_fold_token(code_state *st, uint32_t t);
+
+/* Folded word k of token t (NULL after the last), its length in *len. */
+static const char *code_word(code_state *st, uint32_t t, int k, size_t *len) {
   if (t < st->base || t >= st->send) return NULL; /* not in the sentence folded */
-  uint32_t o = st->woff[(t - st->base) * CODE_MAX_WORDS + (uint32_t)k];
-  return o == UINT32_MAX ? NULL : st->fbuf + o;
+  if (!st->folded[t - st->base]) code_fold_token(st, t);
+  size_t i = (size_t)(t - st->base) * CODE_MAX_WORDS + (uint32_t)k;
+  uint32_t o = st->woff[i];
+  if (o == UINT32_MAX) return NULL;
+  *len = st->wlen[i];
+  return st->fbuf + o;
 }
 
 /* 1 if token t's form or one of its lemmas folds to w. */
-static int code_tok_is(const code_state *st, uint32_t t, const char *w) {
+static int code_tok_is(code_state *st, uint32_t t, const char *w) {
+  size_t len;
   for (int k = 0; k < CODE_MAX_WORDS; k++) {
-    const char *x = code_word(st, t, k);
+    const char *x = code_word(st, t, k, &len);
     if (!x) break;
-    if (!strcmp(x, w)) return 1;
+    if (x[0] == w[0] && !strcmp(x, w)) return 1;
   }
   return 0;
 }
 
-static int code_tok_is_any(const code_state *st, uint32_t t, const char *const *ws) {
+static int code_tok_is_any(code_state *st, uint32_t t, const char *const *ws) {
   for (; *ws; ws++)
     if (code_tok_is(st, t, *ws)) return 1;
   return 0;
 }
 
-static void code_fold_sentence(code_state *st, const sentence *se) {
-  const dyad_doc *doc = st->doc;
+/* 1 if a[0..n) and b[0..n) are the same bytes (words are short: no call). */
+static int code_same(const char *a, const char *b, size_t n) {
+  while (n && *a == *b) a++, b++, n--;
+  return n == 0;
+}
+
+/* Start sentence se: no token folded yet, room in fbuf for all of
+ * them (so that the words code_word gives stay put). */
+static void code_start_sentence(code_state *st, const sentence *se) {
   uint32_t n = se->tok_end - se->tok_begin;
   st->base = se->tok_begin;
   st->send = se->tok_end;
   if (n > st->tcap) {
     st->tcap = n;
     st->woff = xrealloc(st->woff, (size_t)n * CODE_MAX_WORDS * sizeof *st->woff);
+    st->wlen = xrealloc(st->wlen, (size_t)n * CODE_MAX_WORDS * sizeof *st->wlen);
+    st->folded = xrealloc(st->folded, n);
   }
-  size_t fl = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    const token *k = &doc->toks[se->tok_begin + i];
-    uint32_t *w = &st->woff[(size_t)i * CODE_MAX_WORDS];
-    for (int j = 0; j < CODE_MAX_WORDS; j++) w[j] = UINT32_MAX;
-    int nw = 0;
-    for (int j = -1; j < (int)k->nread && nw < CODE_MAX_WORDS; j++) {
-      const char *s;
-      size_t len;
-      if (j < 0) {
-        s = doc->text + k->start;
-        len = k->end - k->start;
-      } else {
-        lex_reading r;
-        lexicon_reading(st->ctx->lex, k->read + (uint32_t)j, &r);
-        s = r.lemma;
-        len = r.lemma_len;
-      }
-      if (len == 0 || len >= CODE_FOLD_MAX) continue;
-      if (fl + CODE_FOLD_MAX * 2 > st->fcap) {
-        st->fcap = 2 * (fl + CODE_FOLD_MAX * 2);
-        st->fbuf = xrealloc(st->fbuf, st->fcap);
-      }
-      size_t f = utf8_fold(s, len, st->fbuf + fl, CODE_FOLD_MAX * 2 - 1);
-      st->fbuf[fl + f] = '\0';
-      w[nw++] = (uint32_t)fl;
-      fl += f + 1;
+  memset(st->folded, 0, n);
+  size_t room = (size_t)n * CODE_MAX_WORDS * CODE_FOLD_MAX * 2;
+  if (room > st->fcap) {
+    st->fcap = room;
+    st->fbuf = xrealloc(st->fbuf, st->fcap);
+  }
+  st->fused = 0;
+}
+
+/* Fold token t's form and lemmas (the first CODE_MAX_WORDS of them that
+ * fold) into st->fbuf.  A word folding like an earlier one of its token
+ * (most lemmas: "de" is the lemma of "de") is counted but kept once: the
+ * tests on a token's words only ask whether one matches. */
+static void code_fold_token(code_state *st, uint32_t t) {
+  const dyad_doc *doc = st->doc;
+  const token *k = &doc->toks[t];
+  uint32_t i = t - st->base;
+  uint32_t *w = &st->woff[(size_t)i * CODE_MAX_WORDS];
+  uint8_t *wl = &st->wlen[(size_t)i * CODE_MAX_WORDS];
+  size_t fl = st->fused;
+  st->folded[i] = 1;
+  for (int j = 0; j < CODE_MAX_WORDS; j++) w[j] = UINT32_MAX;
+  int nw = 0, kept = 0;
+  const char *form = doc->text + k->start;
+  size_t form_len = k->end - k->start;
+  for (int j = -1; j < (int)k->nread && nw < CODE_MAX_WORDS; j++) {
+    const char *s;
+    size_t len;
+    if (j < 0) {
+      s = form;
+      len = form_len;
+    } else {
+      lex_reading r;
+      lexicon_reading(st->ctx->lex, k->read + (uint32_t)j, &r);
+      s = r.lemma;
+      len = r.lemma_len;
     }
+    if (len == 0 || len >= CODE_FOLD_MAX) continue;
+    nw++;
+    if (j >= 0 && kept && len == form_len && code_same(s, form, len)) continue;  /* the form again */
+    char *x = st->fbuf + fl;
+    size_t f = utf8_fold(s, len, x, CODE_FOLD_MAX * 2 - 1);
+    x[f] = '\0';
+    int dup = 0;
+    for (int q = 0; q < kept && !dup; q++) dup = wl[q] == f && code_same(st->fbuf + w[q], x, f);
+    if (dup) continue;
+    w[kept] = (uint32_t)fl;
+    wl[kept++] = (uint8_t)f;
+    fl += f + 1;
   }
+  st->fused = fl;
+}
+
+/* 0 if no word of token t can trigger a pattern: its form is no trigger
+ * word, nor the lemma of any of its readings (ctx->trigger_reads), so
+ * its lemmas need not be read. */
+static int code_may_trigger(code_state *st, uint32_t t) {
+  const token *k = &st->doc->toks[t];
+  const unsigned char *bits = st->ctx->trigger_reads;
+  if (!bits) return 1;
+  for (uint32_t j = 0; j < k->nread; j++) {
+    uint32_t r = k->read + j;
+    if (bits[r / 8] >> (r % 8) & 1) return 1;
+  }
+  size_t len = k->end - k->start;
+  if (len == 0 || len >= CODE_FOLD_MAX) return 0;
+  char x[CODE_FOLD_MAX * 2];
+  size_t f = utf8_fold(st->doc->text + k->start, len, x, sizeof x - 1);
+  const uint32_t *pats;
+  return verbs_triggered(st->ctx->verbs, x, f, &pats) > 0;
 }
 
 /* End (exclusive) of a match of pattern p with its trigger at token t,
  * or 0. */
-static uint32_t code_match(const code_state *st, const verbs_pattern *p, uint32_t t, uint32_t end) {
+static uint32_t code_match(code_state *st, const verbs_pattern *p, uint32_t t, uint32_t end) {
   const verbs_table *v = st->ctx->verbs;
   uint32_t pos = t + 1;
   for (uint8_t i = 1; i < p->nitems; i++) {
@@ -126,9 +188,10 @@ static uint32_t code_match(const code_state *st, const verbs_pattern *p, uint32_
       if (st->doc->toks[q].kind == TOK_PUNCT && st->doc->text[st->doc->toks[q].start] != '\'') break;
       for (uint8_t a = 0; a < p->nalts[i] && !found; a++)
         for (int k = 0; k < CODE_MAX_WORDS; k++) {
-          const char *x = code_word(st, q, k);
+          size_t len;
+          const char *x = code_word(st, q, k, &len);
           if (!x) break;
-          if (verbs_alt_is(v, p->items[i] + a, x, strlen(x))) { found = q + 1; break; }
+          if (verbs_alt_is(v, p->items[i] + a, x, len)) { found = q + 1; break; }
         }
     }
     if (!found) return 0;
@@ -138,17 +201,20 @@ static uint32_t code_match(const code_state *st, const verbs_pattern *p, uint32_
 }
 
 /* The readings' tags of token t contain tag. */
-static int code_has_tag(const code_state *st, uint32_t t, const char *tag) {
+static int code_has_tag(code_state *st, uint32_t t, const char *tag) {
   const token *k = &st->doc->toks[t];
   size_t n = strlen(tag);
   for (unsigned i = 0; i < k->nread; i++) {
     lex_reading r;
     lexicon_reading(st->ctx->lex, k->read + i, &r);
     if (r.pos != POS_VERB) continue;
-    for (const char *x = r.tags; x + n <= r.tags + r.tags_len; x++)
-      if (!memcmp(x, tag, n) && (x + n == r.tags + r.tags_len || x[n] == ' ') &&
-          (x == r.tags || x[-1] == ' '))
-        return 1;
+    const char *x = r.tags, *te = r.tags + r.tags_len;
+    while (x < te) {   /* the space-separated tags */
+      const char *e = memchr(x, ' ', (size_t)(te - x));
+      if (!e) e = te;
+      if ((size_t)(e - x) == n && !memcmp(x, tag, n)) return 1;
+      x = e + 1;
+    }
   }
   return 0;
 }
@@ -175,7 +241,7 @@ static const char *const code_preps[] = {"a", "au", "aux", "avec", "de", "du", "
 /* 1 if token t can only be a past participle, not a finite or infinitive
  * verb form ("incarcéré", "réclamé"; whether an auxiliary comes before,
  * "a signé", is the caller's check). */
-static int code_participle_only(const code_state *st, uint32_t t) {
+static int code_participle_only(code_state *st, uint32_t t) {
   const token *k = &st->doc->toks[t];
   int ppas = 0;
   for (unsigned i = 0; i < k->nread; i++) {
@@ -192,7 +258,7 @@ static int code_participle_only(const code_state *st, uint32_t t) {
 }
 
 /* 1 if token t is a noun, never a verb ("destruction", "expulsion"). */
-static int code_nominal(const code_state *st, uint32_t t) {
+static int code_nominal(code_state *st, uint32_t t) {
   const token *k = &st->doc->toks[t];
   int noun = 0;
   for (unsigned i = 0; i < k->nread; i++) {
@@ -210,7 +276,7 @@ static int code_nominal(const code_state *st, uint32_t t) {
  * quotes and days between ("ont annoncé, jeudi, des sanctions") are
  * skipped; a preposition before ("en réponse à l'invasion", "depuis
  * l'annexion") is no verb. */
-static int code_object_of_verb(const code_state *st, uint32_t b, uint32_t t) {
+static int code_object_of_verb(code_state *st, uint32_t b, uint32_t t) {
   static const char *const between[] = {",", "\"", "«", "»", "lundi", "mardi", "mercredi", "jeudi",
                                         "vendredi", "samedi", "dimanche", "hier", "soir", "matin", NULL};
   for (uint32_t q = t; q-- > b && q + 6 > t;) {
@@ -231,7 +297,7 @@ static int code_object_of_verb(const code_state *st, uint32_t b, uint32_t t) {
 
 /* 1 if an actor follows token e as the agent of a noun: "par X" within
  * two tokens ("de X" is its object: "l'invasion de l'Ukraine"). */
-static int code_agent_after(const code_state *st, const dyad_doc *doc, uint32_t e, uint32_t end, size_t mb,
+static int code_agent_after(code_state *st, const dyad_doc *doc, uint32_t e, uint32_t end, size_t mb,
                             size_t me) {
   for (uint32_t q = e; q < end && q < e + 2; q++) {
     if (!code_tok_is(st, q, "par")) continue;
@@ -244,7 +310,7 @@ static int code_agent_after(const code_state *st, const dyad_doc *doc, uint32_t 
 
 /* Is the predicate at t..e a real, asserted act (1), or negated, planned
  * or wished (0), or announced in the future tense (CODE_FUTURE)? */
-static int code_asserted(const code_state *st, uint32_t t, uint32_t e, uint32_t b, uint32_t send) {
+static int code_asserted(code_state *st, uint32_t t, uint32_t e, uint32_t b, uint32_t send) {
   /* negation: ne/n' before the predicate, pas/jamais after the ne
      ("n'a pas signé", "ne s'est jamais rendu") */
   for (uint32_t q = t > b + 3 ? t - 3 : b; q < t; q++)
@@ -287,7 +353,7 @@ static void code_sentence_mentions(const dyad_doc *doc, uint32_t s, size_t *mb, 
   *me = lo;
 }
 
-static int code_after_prep(const code_state *st, const mention *m, uint32_t b) {
+static int code_after_prep(code_state *st, const mention *m, uint32_t b) {
   uint32_t t = m->tok_begin;
   /* skip a determiner: "à la Côte d'Ivoire", "avec le Vietnam" */
   if (t > b && (code_tok_is(st, t - 1, "le") || code_tok_is(st, t - 1, "la") || code_tok_is(st, t - 1, "l'") ||
@@ -367,7 +433,7 @@ static int code_date_span_title(const char *s, size_t n) {
 
 /* 1 if date d belongs to another participle than the predicate at t
  * ("l'attentat commis le 22 avril", "la réunion tenue le 31 juillet"). */
-static int code_date_elsewhere(const code_state *st, uint32_t sstart, const date_expr *d, uint32_t t) {
+static int code_date_elsewhere(code_state *st, uint32_t sstart, const date_expr *d, uint32_t t) {
   const dyad_doc *doc = st->doc;
   uint32_t q = st->base;
   while (q < doc->ntoks && doc->toks[q].start < sstart + d->start) q++;
@@ -441,7 +507,7 @@ static int code_date(code_state *st, const date_expr *d, size_t nd, uint32_t sst
  * of the people listed ("Lee Sang Ryul (République de Corée), Wan Li
  * (Chine)").  With sep 0, no comma or "et" is needed (an apposition:
  * "l'Alliance des États du Sahel (AES) le Mali, ..."). */
-static int code_listed(const code_state *st, uint32_t a, uint32_t b, int sep_needed) {
+static int code_listed(code_state *st, uint32_t a, uint32_t b, int sep_needed) {
   if (a < st->base || b > st->send) return 0; /* only within the sentence folded */
   static const char *const glue[] = {",", "et", "ainsi", "que", "(", ")", "le", "la", "les", "l'", "de", "du",
                                      "des", "d'", "au", "aux", "a", ";", "ses", "leurs", "allies",
@@ -465,7 +531,7 @@ static int code_listed(const code_state *st, uint32_t a, uint32_t b, int sep_nee
  * CODE_MAX_LIST.  An organisation followed by the states it stands for
  * ("les États membres de l'AES, le Mali, le Burkina Faso et le Niger")
  * gives the states.  With first NULL, only head (a pair or none). */
-static size_t code_list(const code_state *st, const mention *head, const mention *first, size_t me,
+static size_t code_list(code_state *st, const mention *head, const mention *first, size_t me,
                         uint32_t limit, const mention **out) {
   out[0] = head;
   if (!first || first->tok_begin < st->base || first->tok_end > st->send) return 1;
@@ -501,9 +567,10 @@ static const char *const code_plural_heads[] = {"ils", "elles", "ambassadeurs", 
 
 /* 1 if tokens [a, b) hold a plural noun head (by its form, not its
  * lemma), 2 if a plural pronoun, else 0. */
-static int code_plural_in(const code_state *st, uint32_t a, uint32_t b) {
+static int code_plural_in(code_state *st, uint32_t a, uint32_t b) {
   for (uint32_t q = a; q < b; q++) {
-    const char *w = code_word(st, q, 0);
+    size_t wl;
+    const char *w = code_word(st, q, 0, &wl);
     if (!w) continue;
     for (const char *const *h = code_plural_heads; *h; h++) {
       if (strcmp(w, *h)) continue;
@@ -575,7 +642,7 @@ static void code_find_groups(code_state *st, uint32_t s) {
  * ("les ambassadeurs"), the fullest within reach, an enumeration counting
  * one more than states named apart, the nearest of equals (the earlier on
  * a tie). */
-static const code_group *code_group_near(const code_state *st, uint32_t s, int how) {
+static const code_group *code_group_near(code_state *st, uint32_t s, int how) {
   const code_group *best = NULL;
   uint32_t bestd = CODE_GROUP_REACH + 1;
   for (size_t i = 0; i < st->ngroups; i++) {
@@ -819,13 +886,18 @@ static void code_emit(code_state *st, uint32_t s, uint32_t t, uint32_t e_end, co
 
 /* 1 if text may state a number: a digit or a number word's stem. */
 static int code_has_number(const char *text, size_t n) {
+  /* the bytes that may start one: a digit (1), l or L (2), m or M (3) */
+  static const unsigned char start[256] = {
+      ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+      ['8'] = 1, ['9'] = 1, ['l'] = 2, ['L'] = 2, ['m'] = 3, ['M'] = 3};
   for (size_t i = 0; i < n; i++) {
-    char c = text[i];
-    if (c >= '0' && c <= '9') return 1;
-    if ((c == 'l' || c == 'L') && i + 3 < n && text[i + 1] == 'l' && text[i + 2] == 'i' &&
+    unsigned k = start[(unsigned char)text[i]];
+    if (!k) continue;
+    if (k == 1) return 1;
+    if (k == 2 && i + 3 < n && text[i + 1] == 'l' && text[i + 2] == 'i' &&
         (text[i + 3] == 'a' || text[i + 3] == 'o'))
       return 1; /* milliard, million, billion */
-    if ((c == 'm' || c == 'M') && i + 3 < n && !memcmp(text + i + 1, "ill", 3)) return 1; /* mille */
+    if (k == 3 && i + 3 < n && !memcmp(text + i + 1, "ill", 3)) return 1; /* mille */
   }
   return 0;
 }
@@ -833,9 +905,10 @@ static int code_has_number(const char *text, size_t n) {
 /* The date expressions of sentence se (at most CODE_MAX_DATES, into
  * dates); *background is set when one dates it years before the article
  * (or before the terms of the leaders it names, when it is undated). */
-static size_t code_sentence_dates(const code_state *st, const sentence *se, date_expr *dates, int *background) {
+static size_t code_sentence_dates(code_state *st, const sentence *se, date_expr *dates, int *background) {
   const dyad_doc *doc = st->doc;
-  size_t nd = dates_find(doc->text + se->start, se->end - se->start, st->ref, dates, CODE_MAX_DATES);
+  size_t nd = dates_find_in(st->ctx->dates, doc->text + se->start, se->end - se->start, st->ref, dates,
+                           CODE_MAX_DATES);
   if (nd > CODE_MAX_DATES) nd = CODE_MAX_DATES;
   int32_t ref = st->pub0 <= st->pub1 ? st->pub0 : doc->nactor_dates ? doc->actor_dates[0].first : INT32_MIN;
   *background = 0;
@@ -848,7 +921,7 @@ static void code_sentence(code_state *st, uint32_t s) {
   dyad_doc *doc = st->doc;
   const sentence *se = &doc->sents[s];
   if (se->tok_end == se->tok_begin) return;
-  code_fold_sentence(st, se);
+  code_start_sentence(st, se);
   const verbs_table *v = st->ctx->verbs;
   size_t mb, me;
   code_sentence_mentions(doc, s, &mb, &me);
@@ -858,11 +931,13 @@ static void code_sentence(code_state *st, uint32_t s) {
   size_t nd = 0;
   int dated = 0, background = 0;
   for (uint32_t t = b; t < end; t++) {
+    if (!code_may_trigger(st, t)) continue;
     for (int k = 0; k < CODE_MAX_WORDS; k++) {
-      const char *w = code_word(st, t, k);
+      size_t wlen;
+      const char *w = code_word(st, t, k, &wlen);
       if (!w) break;
       const uint32_t *pats;
-      size_t np = verbs_triggered(v, w, strlen(w), &pats);
+      size_t np = verbs_triggered(v, w, wlen, &pats);
       uint32_t best_end = 0;
       const verbs_pattern *best = NULL;
       uint32_t best_no = 0;
@@ -1161,9 +1236,16 @@ static void code_sentence(code_state *st, uint32_t s) {
 
   /* figures: only where there is a number to find */
   if (!code_has_number(doc->text + se->start, se->end - se->start)) return;
+  /* Counted without the dates first (cheaper: no indicators), as most
+     numbers are no figure.  Dates only take numbers out of figures, so a
+     sentence with no figure read without its dates has none with them,
+     and its dates need not be found for figures. */
+  const figures_index *fx = st->ctx->figures;
+  if (!figures_find_dated(fx, doc->text + se->start, se->end - se->start, st->ref, NULL, 0, NULL, 0))
+    return;
   figure figs[CODE_MAX_FIGURES];
   if (!dated) nd = code_sentence_dates(st, se, dates, &background);
-  size_t nf = figures_find_dated(doc->text + se->start, se->end - se->start, st->ref, dates, nd, figs,
+  size_t nf = figures_find_dated(fx, doc->text + se->start, se->end - se->start, st->ref, dates, nd, figs,
                                  CODE_MAX_FIGURES);
   if (nf > CODE_MAX_FIGURES) nf = CODE_MAX_FIGURES;
   for (size_t i = 0; i < nf; i++) {
@@ -1243,7 +1325,8 @@ static int code_weekday_year(code_state *st) {
       const sentence *se = &doc->sents[s];
       if (se->zone != ZONE_ARTICLE) continue;
       date_expr dx[CODE_MAX_DATES];
-      size_t nd = dates_find(doc->text + se->start, se->end - se->start, ref, dx, CODE_MAX_DATES);
+      size_t nd = dates_find_in(st->ctx->dates, doc->text + se->start, se->end - se->start, ref, dx,
+                                CODE_MAX_DATES);
       for (size_t i = 0; i < nd && i < CODE_MAX_DATES; i++) {
         if ((dx[i].kind != DATE_PARTIAL && dx[i].kind != DATE_EXPLICIT) || dx[i].first != dx[i].last) continue;
         int wd = code_weekday_of(doc->text + se->start + dx[i].start, dx[i].end - dx[i].start);
@@ -1373,7 +1456,7 @@ int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
     code_sentence_mentions(doc, s, &mb, &me);
     for (size_t i = mb; i < me && states < 2; i++) states += doc->mentions[i].state[0] != 0;
     if (states < 2) continue;
-    code_fold_sentence(&st, &doc->sents[s]);
+    code_start_sentence(&st, &doc->sents[s]);
     code_find_groups(&st, s);
   }
   for (uint32_t s = 0; s < doc->nsents; s++)
@@ -1383,5 +1466,7 @@ int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
   free(st.groups);
   free(st.fbuf);
   free(st.woff);
+  free(st.wlen);
+  free(st.folded);
   return 0;
 }

@@ -96,6 +96,9 @@ dyad_ctx *dyad_ctx_open(const dyad_ctx_opts *opts, dyad_err *err) {
   int problems = ctx_load_dicts(opts, data_dir, &f, &ctx->dict);
   if (problems >= 0) ctx->verbs = ctx_load_verbs(data_dir, &f, &problems);
   if (problems >= 0) ctx->cameo = ctx_load_cameo(data_dir, &f, &problems);
+  ctx->dates = dates_index_new();
+  ctx->figures = figures_index_new();
+  if (ctx->verbs) ctx->trigger_reads = verbs_trigger_readings(ctx->verbs, ctx->lex);
   if (problems != 0) {
     if (err) {
       *err = f.first;
@@ -133,6 +136,9 @@ void dyad_ctx_free(dyad_ctx *ctx) {
   dict_free(ctx->dict);
   verbs_free(ctx->verbs);
   cameo_free(ctx->cameo);
+  dates_index_free(ctx->dates);
+  figures_index_free(ctx->figures);
+  free(ctx->trigger_reads);
   free(ctx->data_dir);
   free(ctx);
 }

@@ -3,7 +3,9 @@
 #define DYAD_CTX_H
 #include "dyad.h"
 #include "cameo.h"
+#include "dates.h"
 #include "dict.h"
+#include "figures.h"
 #include "lexicon.h"
 #include "verbs.h"
 
@@ -14,6 +16,9 @@ struct dyad_ctx {
   verbs_table *verbs;  /* owned: predicate dictionary (verbs.tsv) */
   cameo_table *cameo;  /* owned: CAMEO codes (cameo.tsv) */
   unsigned code_flags; /* DYAD_CODE_* */
+  dates_index *dates;  /* owned: the words of date expressions, hashed (dates_index_new) */
+  figures_index *figures; /* owned: the number words, hashed (figures_index_new) */
+  unsigned char *trigger_reads; /* owned: readings whose lemma is a trigger (verbs_trigger_readings) */
   dyad_warn_fn warn;   /* may be NULL */
   void *warn_user;
 };

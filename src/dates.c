@@ -13,6 +13,9 @@
  * starting there is taken and scanning resumes after it, so results are
  * in text order and never overlap.  Each expression looks at most about
  * 40 tokens ahead and 2 behind: time is linear in n, memory constant.
+ * Every form holds an anchor (a number, a month or weekday name, or a
+ * noun or adverb of time: mois, année, semaine, hier...) a few tokens
+ * after its start, so expressions are only tried near one.
  *
  * Forms (D a day 1-31, written "1er" "1re" "1ère" "1ᵉʳ" "1st" "2nd"...;
  * MONTH janvier... décembre, January... December, or janv. févr. fév.
@@ -105,19 +108,89 @@
  * (http://howardhinnant.github.io/date_algorithms.html).
  */
 #include "dates.h"
+#include "err.h"
 #include "utf8.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define DATES_WMAX 16   /* folded word bytes kept, NUL included */
+#define DATES_WMAX UTF8_WORD_MAX  /* folded word bytes kept, NUL included */
 #define DATES_HIST 2    /* tokens kept behind the current one */
 #define DATES_LOOK 40   /* tokens kept ahead of it (longest form ~20) */
+#define DATES_REACH 16  /* tokens from an expression's start to its first
+                           anchor: at most 11 ("d'ici à la fin-de l'année") */
 #define DATES_BUF 256   /* token buffer */
 #define DATES_AHEAD 274 /* days: "about nine months" after the reference */
 
 enum { DT_WORD = 1, DT_NUM, DT_PUNCT };
 enum { DC_SPACE, DC_LETTER, DC_MARK, DC_DIGIT, DC_PUNCT };
+
+/* Every word the forms and cues compare, in strcmp order (utf8_word_find),
+ * with flags: S if an expression or a cue may start with it
+ * (dates_may_start), A if it is an anchor (dates_anchor).  A token's
+ * folded word is looked up once, when the token is read (dates_word_id);
+ * the forms compare ids (DW_le, DW_mois), so a word they name must be
+ * listed here (else DW_word is undeclared). */
+#define DATES_WORDS(X) \
+  X(a, S) X(afin, 0) X(agents, 0) X(ainsi, 0) X(alors, 0) X(an, A) X(and, 0) X(annee, A) \
+  X(ans, 0) X(aout, SA) X(apr, SA) X(apres, S) X(april, SA) X(au, S) X(aug, SA) \
+  X(august, SA) X(aujourd, SA) X(aux, 0) X(avait, 0) X(avant, S) X(avec, 0) X(avr, SA) \
+  X(avril, SA) X(barils, 0) X(blesses, 0) X(bourses, 0) X(by, S) X(cas, 0) X(casques, 0) \
+  X(ce, S) X(ces, 0) X(cet, S) X(cette, S) X(cfa, 0) X(ci, 0) X(cinq, S) X(civils, 0) \
+  X(combattants, 0) X(comme, 0) X(contre, 0) X(courant, S) X(cours, 0) X(d, S) X(dans, 0) \
+  X(de, S) X(debut, S) X(dec, SA) X(december, SA) X(decembre, SA) X(deja, 0) X(delegues, 0) \
+  X(demain, SA) X(deplaces, 0) X(depuis, S) X(dernier, S) X(derniere, 0) X(des, S) X(deux, S) \
+  X(deuxieme, S) X(dimanche, SA) X(dinars, 0) X(dirhams, 0) X(dix, S) X(dollar, 0) \
+  X(dollars, 0) X(dont, 0) X(doses, 0) X(douze, S) X(du, S) X(durant, S) X(e, 0) X(early, S) \
+  X(ecoles, 0) X(elle, 0) X(elles, 0) X(eme, 0) X(emplois, 0) X(en, S) X(enfants, 0) \
+  X(entre, S) X(entreprises, 0) X(er, 0) X(ere, 0) X(est, 0) X(et, 0) X(etait, 0) \
+  X(etudiants, 0) X(eur, 0) X(euro, 0) X(euros, 0) X(exemplaires, 0) X(fcfa, 0) X(feb, SA) \
+  X(february, SA) X(femmes, 0) X(fev, SA) X(fevr, SA) X(fevrier, SA) X(fin, S) X(first, S) \
+  X(fois, 0) X(fourth, S) X(francs, 0) X(friday, SA) X(gw, 0) X(ha, 0) X(habitants, 0) \
+  X(half, A) X(hectares, 0) X(heures, 0) X(hier, SA) X(hommes, 0) X(hui, 0) X(huit, S) \
+  X(ici, 0) X(il, 0) X(ils, 0) X(in, S) X(jan, SA) X(january, SA) X(janv, SA) \
+  X(janvier, SA) X(jeudi, SA) X(jours, 0) X(juil, SA) X(juillet, SA) X(juin, SA) \
+  X(jul, SA) X(july, SA) X(jun, SA) X(june, SA) X(jusqu, S) X(kg, 0) X(kilometres, 0) \
+  X(km, 0) X(kw, 0) X(l, S) X(la, S) X(last, S) X(late, S) X(le, S) X(les, S) X(leur, 0) \
+  X(leurs, 0) X(lits, 0) X(livres, 0) X(logements, 0) X(lors, S) X(lorsque, 0) X(lundi, SA) \
+  X(m, 0) X(mai, SA) X(mais, 0) X(mar, SA) X(march, SA) X(mardi, SA) X(mars, SA) \
+  X(matin, A) X(may, SA) X(membres, 0) X(mercredi, SA) X(metres, 0) X(mi, S) X(mid, S) \
+  X(midi, A) X(migrants, 0) X(militaires, 0) X(mille, 0) X(milliard, 0) X(milliards, 0) \
+  X(million, 0) X(millions, 0) X(mois, SA) X(monday, SA) X(month, A) X(morning, A) \
+  X(morts, 0) X(mw, 0) X(n, 0) X(nd, 0) X(ne, 0) X(neuf, S) X(next, S) X(notamment, 0) \
+  X(nov, SA) X(november, SA) X(novembre, SA) X(oct, SA) X(october, SA) X(octobre, SA) \
+  X(of, 0) X(on, S) X(ont, 0) X(onze, S) X(ou, 0) X(par, 0) X(participants, 0) X(partir, 0) \
+  X(passe, 0) X(passee, 0) X(pendant, S) X(people, 0) X(personnes, 0) X(pieces, 0) X(points, 0) \
+  X(policiers, 0) X(pour, S) X(precedent, 0) X(precedente, 0) X(premier, S) X(premiers, 0) \
+  X(prochain, 0) X(prochaine, 0) X(projets, 0) X(puis, 0) X(qu, 0) X(quand, 0) X(quarter, A) \
+  X(quatre, S) X(quatrieme, S) X(que, 0) X(qui, 0) X(rd, 0) X(re, 0) X(refugies, 0) \
+  X(roubles, 0) X(s, 0) X(sa, 0) X(samedi, SA) X(saturday, SA) X(se, 0) X(second, S) \
+  X(seconde, S) X(selon, 0) X(semaine, A) X(semestre, A) X(sep, SA) X(sept, SA) \
+  X(september, SA) X(septembre, SA) X(sera, 0) X(seront, 0) X(ses, 0) X(since, S) X(six, S) \
+  X(soir, A) X(soit, 0) X(soldats, 0) X(soldiers, 0) X(son, 0) X(sont, 0) X(st, 0) \
+  X(sunday, SA) X(sur, S) X(t, 0) X(tandis, 0) X(th, 0) X(the, S) X(third, S) X(this, S) \
+  X(thursday, SA) X(to, 0) X(today, SA) X(tomorrow, SA) X(tonne, 0) X(tonnes, 0) X(tons, 0) \
+  X(touristes, 0) X(trimestre, A) X(trois, S) X(troisieme, S) X(troupes, 0) X(tuesday, SA) \
+  X(un, S) X(une, 0) X(unites, 0) X(usd, 0) X(vehicules, 0) X(vendredi, SA) X(vers, S) \
+  X(victimes, 0) X(visiteurs, 0) X(voix, 0) X(was, 0) X(wednesday, SA) X(week, A) X(when, 0) \
+  X(xof, 0) X(y, 0) X(year, A) X(yesterday, SA) X(yuans, 0)
+enum { DWF_0 = 0, DWF_S = 1, DWF_A = 2, DWF_SA = 3 };
+#define DATES_ENUM(w, f) DW_##w,
+#define DATES_NAME(w, f) #w,
+#define DATES_FLAGS(w, f) DWF_##f,
+enum { DW_NONE = 0, DATES_WORDS(DATES_ENUM) DW__COUNT };
+static const char dates_words[DW__COUNT][DATES_WMAX] = {"", DATES_WORDS(DATES_NAME)};
+static const uint8_t dates_word_flags[DW__COUNT] = {0, DATES_WORDS(DATES_FLAGS)};
+#undef DATES_ENUM
+#undef DATES_NAME
+#undef DATES_FLAGS
+
+/* Punctuation in a sequence of dates_seq: a word id has bit 15 clear. */
+#define DATES_P(c) (0x8000u | (unsigned char)(c))
+#define DP_APOS DATES_P('\'')
+#define DP_DASH DATES_P('-')
+/* A sequence for dates_seq: DATES_SEQ(DW_l, DP_APOS, DW_annee). */
+#define DATES_SEQ(...) ((const uint16_t[]){__VA_ARGS__, 0})
 
 typedef struct dates_tok {
   uint32_t start, end;    /* byte range */
@@ -127,9 +200,15 @@ typedef struct dates_tok {
   uint8_t acc;            /* word with a non-ASCII letter or mark */
   uint8_t ndig;           /* digits of a number, at most 255 */
   char c;                 /* punctuation, folded to ASCII ('?' other) */
+  uint16_t id;            /* the folded word's DW_ id, DW_NONE if not listed
+                             (or longer than DATES_WMAX - 1 bytes) */
   int32_t val;            /* value of a number, capped near 1e9 */
-  char w[DATES_WMAX];     /* folded word, "" if longer than the buffer */
 } dates_tok;
+
+struct dates_index {
+  utf8_word_index *words;   /* owned: over dates_words (from DW_NONE + 1) */
+  utf8_word_index *core;    /* owned: over dates_core_words */
+};
 
 typedef struct dates_cx {
   const dates_tok *t;     /* current token; t[-nh..nl) are valid */
@@ -197,11 +276,42 @@ static int dates_wday(int32_t d) { return (int)((((long long)d % 7) + 10) % 7); 
 
 static int32_t dates_month_end(int y, int m) { return dates_days(y, m + 1, 1) - 1; }
 
+/* v (0 <= v < 10^width) in width digits at p, zero-padded as by %0*d;
+ * returns the end. */
+static char *dates_digits(char *p, int v, int width) {
+  for (int i = width - 1; i >= 0; i--) {
+    p[i] = (char)('0' + v % 10);
+    v /= 10;
+  }
+  return p + width;
+}
+
+/* The first parts (1 year, 2 month, 3 day) of a date at p, "YYYY-MM-DD"
+ * as %04d-%02d-%02d writes it (0 <= y <= 9999); returns the end. */
+static char *dates_put(char *p, int y, int m, int d, int parts) {
+  p = dates_digits(p, y, 4);
+  if (parts > 1) { *p++ = '-'; p = dates_digits(p, m, 2); }
+  if (parts > 2) { *p++ = '-'; p = dates_digits(p, d, 2); }
+  return p;
+}
+
 char *dates_format(int32_t first, int32_t last, char *buf) {
   int y1, m1, d1, y2, m2, d2;
   if (first > last) { buf[0] = 0; return buf; }
   dates_civil(first, &y1, &m1, &d1);
   dates_civil(last, &y2, &m2, &d2);
+  if (y1 >= 0 && y1 <= 9999 && y2 >= 0 && y2 <= 9999) {   /* the same as below, without snprintf */
+    int parts = 3;
+    if (first != last && m1 == 1 && d1 == 1 && m2 == 12 && d2 == 31) parts = 1;
+    else if (first != last && d1 == 1 && d2 == dates_dim(y2, m2)) parts = 2;
+    char *p = dates_put(buf, y1, m1, d1, parts);
+    if (first != last && !(parts == 1 && y1 == y2) && !(parts == 2 && y1 == y2 && m1 == m2)) {
+      *p++ = '/';
+      p = dates_put(p, y2, m2, d2, parts);
+    }
+    *p = 0;
+    return buf;
+  }
   if (first == last) {
     snprintf(buf, 32, "%04d-%02d-%02d", y1, m1, d1);
   } else if (m1 == 1 && d1 == 1 && m2 == 12 && d2 == 31) {
@@ -265,8 +375,16 @@ static int dates_class(const char *s, size_t n, size_t i, int *len, char out[3],
   return DC_PUNCT;
 }
 
+/* The DW_ id of the folded word w (NUL-padded to DATES_WMAX bytes),
+ * DW_NONE if it is not listed; looked up in ix, or searched without. */
+static uint16_t dates_word_id(const dates_index *ix, const char *w) {
+  int i = ix ? utf8_word_index_find(ix->words, w)
+             : utf8_word_find(dates_words + 1, DW__COUNT - 1, sizeof dates_words[0], w);
+  return i < 0 ? DW_NONE : (uint16_t)(i + 1);
+}
+
 /* Read the token at or after *pos; 0 at the end of s[0..n). */
-static int dates_next(const char *s, size_t n, size_t *pos, dates_tok *t) {
+static int dates_next(const dates_index *ix, const char *s, size_t n, size_t *pos, dates_tok *t) {
   size_t i = *pos;
   int sp = 0, len, up, cls;
   char f[3];
@@ -288,22 +406,32 @@ static int dates_next(const char *s, size_t n, size_t *pos, dates_tok *t) {
       i++;
     }
   } else if (cls == DC_LETTER) {
+    char w[DATES_WMAX] = {0};
     size_t wl = 0;
     int over = 0;
     t->type = DT_WORD;
     t->upper = (uint8_t)up;
     while (i < n) {
+      unsigned char b = (unsigned char)s[i];
+      if (b < 0x80) {   /* ASCII, as dates_class reads it: a letter goes on, anything else ends */
+        if (!((b | 32) >= 'a' && (b | 32) <= 'z')) break;
+        if (wl + 1 < DATES_WMAX) w[wl++] = (char)(b | 32);
+        else over = 1;
+        i++;
+        continue;
+      }
       cls = dates_class(s, n, i, &len, f, &up);
       if (cls == DC_MARK) { t->acc = 1; i += (size_t)len; continue; }
       if (cls != DC_LETTER) break;
       if ((unsigned char)s[i] >= 0x80) t->acc = 1;
       for (int q = 0; q < 2 && f[q]; q++) {
-        if (wl + 1 < DATES_WMAX) t->w[wl++] = f[q];
+        if (wl + 1 < DATES_WMAX) w[wl++] = f[q];
         else over = 1;
       }
       i += (size_t)len;
     }
-    t->w[over ? 0 : wl] = 0;
+    w[wl] = 0;
+    t->id = over ? DW_NONE : dates_word_id(ix, w);
   } else {
     t->type = DT_PUNCT;
     t->c = f[0];
@@ -321,9 +449,10 @@ static const dates_tok *dates_at(const dates_cx *cx, int j) {
   return cx->t + j;
 }
 
-static int dates_is(const dates_cx *cx, int j, const char *w) {
+/* 1 if the token at j is the word w (a DW_ id). */
+static int dates_is(const dates_cx *cx, int j, unsigned w) {
   const dates_tok *t = dates_at(cx, j);
-  return t && t->type == DT_WORD && strcmp(t->w, w) == 0;
+  return t && t->type == DT_WORD && t->id == w;
 }
 
 static int dates_punct(const dates_cx *cx, int j, char c) {
@@ -336,39 +465,42 @@ static int dates_glued(const dates_cx *cx, int j) {
   return t && t->glued;
 }
 
-/* Tokens matched by seq at j: words and one-character punctuation
- * separated by spaces ("l ' annee", "avant - hier"); 0 if no match. */
-static int dates_seq(const dates_cx *cx, int j, const char *seq) {
+/* Tokens matched by seq at j: a 0-terminated sequence of word ids and
+ * punctuation (DATES_P), one per token (DW_l, DP_APOS, DW_annee is
+ * "l'année"); 0 if no match. */
+static int dates_seq(const dates_cx *cx, int j, const uint16_t *seq) {
   int k = j;
-  while (*seq) {
+  for (; *seq; seq++, k++) {
     const dates_tok *t = dates_at(cx, k);
-    if (!t || (t->type == DT_WORD ? t->w[0] : t->c) != seq[0]) return 0;  /* fast reject */
-    const char *e = strchr(seq, ' ');
-    size_t l = e ? (size_t)(e - seq) : strlen(seq);
-    if (l == 1 && (seq[0] < 'a' || seq[0] > 'z')) {
-      if (t->type != DT_PUNCT || t->c != seq[0]) return 0;
-    } else if (t->type != DT_WORD || strlen(t->w) != l || memcmp(t->w, seq, l) != 0) {
+    if (!t) return 0;
+    if (*seq & 0x8000u ? t->type != DT_PUNCT || (unsigned char)t->c != (*seq & 0xFFu)
+                       : t->type != DT_WORD || t->id != *seq)
       return 0;
-    }
-    k++;
-    seq += l;
-    if (*seq == ' ') seq++;
   }
   return k - j;
 }
 
-/* Index+1 of the word at j in the NULL-terminated list, 0 if absent. */
-static int dates_among(const dates_cx *cx, int j, const char *const *list) {
+/* The token at j as an item of a dates_seq sequence (its word id or
+ * DATES_P of its punctuation), 0 for a number, an unlisted word or none:
+ * loops over many sequences compare their first items to it first. */
+static unsigned dates_item(const dates_cx *cx, int j) {
   const dates_tok *t = dates_at(cx, j);
-  if (!t || t->type != DT_WORD) return 0;
-  for (int i = 0; list[i]; i++) /* first letters first: most words differ there */
-    if (t->w[0] == list[i][0] && strcmp(t->w, list[i]) == 0) return i + 1;
+  if (!t) return 0;
+  return t->type == DT_WORD ? t->id : t->type == DT_PUNCT ? DATES_P(t->c) : 0;
+}
+
+/* Index+1 of the word at j in the 0-terminated list of ids, 0 if absent. */
+static int dates_among(const dates_cx *cx, int j, const uint16_t *list) {
+  const dates_tok *t = dates_at(cx, j);
+  if (!t || t->type != DT_WORD || t->id == DW_NONE) return 0;
+  for (int i = 0; list[i]; i++)
+    if (t->id == list[i]) return i + 1;
   return 0;
 }
 
 /* 1 if a "-là" / "-la" follows at j ("cette année-là"). */
 static int dates_la(const dates_cx *cx, int j) {
-  return dates_punct(cx, j, '-') && dates_glued(cx, j) && dates_is(cx, j + 1, "la");
+  return dates_punct(cx, j, '-') && dates_glued(cx, j) && dates_is(cx, j + 1, DW_la);
 }
 
 /* The number at j is glued to a number or word on its left ("1,5",
@@ -394,29 +526,29 @@ static int dates_joined_right(const dates_cx *cx, int j) {
 }
 
 /* Words after which a year is a count, not a date. */
-static const char *const dates_counts[] = {
-    "milliards", "milliard", "millions", "million", "mille", "dollars", "dollar",
-    "euros", "euro", "francs", "fcfa", "cfa", "usd", "eur", "xof", "dirhams", "dinars",
-    "yuans", "roubles", "livres", "tonnes", "tonne", "t", "kg", "km", "kilometres",
-    "metres", "m", "ha", "hectares", "mw", "kw", "gw", "barils", "personnes",
-    "habitants", "soldats", "hommes", "femmes", "enfants", "morts", "victimes",
-    "blesses", "emplois", "touristes", "visiteurs", "entreprises", "etudiants",
-    "bourses", "logements", "vehicules", "points", "voix", "ans", "jours", "heures",
-    "exemplaires", "participants", "delegues", "militaires", "policiers", "refugies",
-    "migrants", "deplaces", "cas", "unites", "fois", "pieces", "doses", "agents",
-    "membres", "projets", "ecoles", "lits", "casques", "troupes", "people",
-    "soldiers", "tons", "dollars", "euros", "civils", "combattants", NULL};
+static const uint16_t dates_counts[] = {
+    DW_milliards, DW_milliard, DW_millions, DW_million, DW_mille, DW_dollars, DW_dollar,
+    DW_euros, DW_euro, DW_francs, DW_fcfa, DW_cfa, DW_usd, DW_eur, DW_xof, DW_dirhams, DW_dinars,
+    DW_yuans, DW_roubles, DW_livres, DW_tonnes, DW_tonne, DW_t, DW_kg, DW_km, DW_kilometres,
+    DW_metres, DW_m, DW_ha, DW_hectares, DW_mw, DW_kw, DW_gw, DW_barils, DW_personnes,
+    DW_habitants, DW_soldats, DW_hommes, DW_femmes, DW_enfants, DW_morts, DW_victimes,
+    DW_blesses, DW_emplois, DW_touristes, DW_visiteurs, DW_entreprises, DW_etudiants,
+    DW_bourses, DW_logements, DW_vehicules, DW_points, DW_voix, DW_ans, DW_jours, DW_heures,
+    DW_exemplaires, DW_participants, DW_delegues, DW_militaires, DW_policiers, DW_refugies,
+    DW_migrants, DW_deplaces, DW_cas, DW_unites, DW_fois, DW_pieces, DW_doses, DW_agents,
+    DW_membres, DW_projets, DW_ecoles, DW_lits, DW_casques, DW_troupes, DW_people,
+    DW_soldiers, DW_tons, DW_dollars, DW_euros, DW_civils, DW_combattants, 0};
 
 /* Words after which a year following a weak cue stays a date. */
-static const char *const dates_follow[] = {
-    "et", "a", "au", "aux", "ou", "puis", "contre", "dans", "avec", "par", "pour",
-    "le", "la", "les", "l", "lors", "alors", "afin", "ce", "cet", "cette", "ces",
-    "qui", "que", "qu", "selon", "avant", "apres", "en", "sur", "entre", "jusqu",
-    "mais", "il", "elle", "ils", "elles", "on", "des", "du", "d", "de", "son", "sa",
-    "ses", "leur", "leurs", "un", "une", "soit", "notamment", "deja", "est", "sont",
-    "ont", "etait", "sera", "seront", "avait", "vers", "comme", "ainsi", "tandis",
-    "dont", "ne", "n", "se", "s", "y", "lorsque", "quand", "and", "in", "to", "the",
-    "was", "when", "dernier", "derniere", "prochain", "prochaine", NULL};
+static const uint16_t dates_follow[] = {
+    DW_et, DW_a, DW_au, DW_aux, DW_ou, DW_puis, DW_contre, DW_dans, DW_avec, DW_par, DW_pour,
+    DW_le, DW_la, DW_les, DW_l, DW_lors, DW_alors, DW_afin, DW_ce, DW_cet, DW_cette, DW_ces,
+    DW_qui, DW_que, DW_qu, DW_selon, DW_avant, DW_apres, DW_en, DW_sur, DW_entre, DW_jusqu,
+    DW_mais, DW_il, DW_elle, DW_ils, DW_elles, DW_on, DW_des, DW_du, DW_d, DW_de, DW_son, DW_sa,
+    DW_ses, DW_leur, DW_leurs, DW_un, DW_une, DW_soit, DW_notamment, DW_deja, DW_est, DW_sont,
+    DW_ont, DW_etait, DW_sera, DW_seront, DW_avait, DW_vers, DW_comme, DW_ainsi, DW_tandis,
+    DW_dont, DW_ne, DW_n, DW_se, DW_s, DW_y, DW_lorsque, DW_quand, DW_and, DW_in, DW_to, DW_the,
+    DW_was, DW_when, DW_dernier, DW_derniere, DW_prochain, DW_prochaine, 0};
 
 /* A year at j in [lo, hi]; weak: the strict follow test.  Returns 1 with
  * *y. */
@@ -440,14 +572,14 @@ static int dates_year(const dates_cx *cx, int j, int lo, int hi, int weak, int *
 
 /* A day at j (see the forms).  Returns tokens (1-2) with *d, 0 if none. */
 static int dates_day(const dates_cx *cx, int j, int *d) {
-  static const char *const en_suffix[] = {"st", "nd", "rd", "th", NULL};
+  static const uint16_t en_suffix[] = {DW_st, DW_nd, DW_rd, DW_th, 0};
   const dates_tok *t = dates_at(cx, j), *s;
   if (!t || t->type != DT_NUM || t->ndig > 2 || t->val < 1 || t->val > 31) return 0;
   if (dates_joined_left(cx, j)) return 0;
   s = dates_at(cx, j + 1);
   if (s && s->glued && s->type == DT_WORD) {
     int ok = dates_among(cx, j + 1, en_suffix) ||
-             (t->val == 1 && (!strcmp(s->w, "er") || !strcmp(s->w, "re") || !strcmp(s->w, "ere")));
+             (t->val == 1 && (s->id == DW_er || s->id == DW_re || s->id == DW_ere));
     if (!ok || dates_joined_right(cx, j + 1)) return 0;
     *d = t->val;
     return 2;
@@ -457,39 +589,41 @@ static int dates_day(const dates_cx *cx, int j, int *d) {
   return 1;
 }
 
-static const char *const dates_fr_months[] = {
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
-    "aout", "septembre", "octobre", "novembre", "decembre", NULL};
-static const char *const dates_en_months[] = {
-    "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", NULL};
+static const uint16_t dates_fr_months[] = {
+    DW_janvier, DW_fevrier, DW_mars, DW_avril, DW_mai, DW_juin, DW_juillet,
+    DW_aout, DW_septembre, DW_octobre, DW_novembre, DW_decembre, 0};
+static const uint16_t dates_en_months[] = {
+    DW_january, DW_february, DW_march, DW_april, DW_may, DW_june, DW_july,
+    DW_august, DW_september, DW_october, DW_november, DW_december, 0};
 
 /* A month name at j: returns tokens (1, or 2 for an abbreviation and its
  * dot) with *m, and *en for an English name. */
 static int dates_month(const dates_cx *cx, int j, int *m, int *en) {
-  static const struct { const char *w; int m, en; } abbr[] = {
-      {"janv", 1, 0}, {"fevr", 2, 0}, {"fev", 2, 0}, {"avr", 4, 0}, {"juil", 7, 0},
-      {"sept", 9, 0}, {"oct", 10, 0}, {"nov", 11, 0}, {"dec", 12, 0}, {"jan", 1, 1},
-      {"feb", 2, 1}, {"mar", 3, 1}, {"apr", 4, 1}, {"jun", 6, 1}, {"jul", 7, 1},
-      {"aug", 8, 1}, {"sep", 9, 1}};
+  static const struct { uint16_t w; int m, en; } abbr[] = {
+      {DW_janv, 1, 0}, {DW_fevr, 2, 0}, {DW_fev, 2, 0}, {DW_avr, 4, 0}, {DW_juil, 7, 0},
+      {DW_sept, 9, 0}, {DW_oct, 10, 0}, {DW_nov, 11, 0}, {DW_dec, 12, 0}, {DW_jan, 1, 1},
+      {DW_feb, 2, 1}, {DW_mar, 3, 1}, {DW_apr, 4, 1}, {DW_jun, 6, 1}, {DW_jul, 7, 1},
+      {DW_aug, 8, 1}, {DW_sep, 9, 1}};
   int i;
   const dates_tok *t = dates_at(cx, j);
-  if (!t || t->type != DT_WORD) return 0;
+  if (!t || t->type != DT_WORD || !(dates_word_flags[t->id] & DWF_A)) return 0;  /* all anchors */
   if ((i = dates_among(cx, j, dates_fr_months)) > 0) { *m = i; *en = 0; return 1; }
   if ((i = dates_among(cx, j, dates_en_months)) > 0) { *m = i; *en = 1; return 1; }
   if (!dates_punct(cx, j + 1, '.') || !dates_glued(cx, j + 1)) return 0;
   for (i = 0; i < (int)(sizeof abbr / sizeof abbr[0]); i++)
-    if (strcmp(t->w, abbr[i].w) == 0) { *m = abbr[i].m; *en = abbr[i].en; return 2; }
+    if (t->id == abbr[i].w) { *m = abbr[i].m; *en = abbr[i].en; return 2; }
   return 0;
 }
 
-static const char *const dates_fr_wdays[] = {
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", NULL};
-static const char *const dates_en_wdays[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
+static const uint16_t dates_fr_wdays[] = {
+    DW_lundi, DW_mardi, DW_mercredi, DW_jeudi, DW_vendredi, DW_samedi, DW_dimanche, 0};
+static const uint16_t dates_en_wdays[] = {
+    DW_monday, DW_tuesday, DW_wednesday, DW_thursday, DW_friday, DW_saturday, DW_sunday, 0};
 
 /* A weekday at j: 1 with *wd (Monday 0), else 0. */
 static int dates_weekday(const dates_cx *cx, int j, int *wd) {
+  const dates_tok *t = dates_at(cx, j);
+  if (!t || t->type != DT_WORD || !(dates_word_flags[t->id] & DWF_A)) return 0;  /* all anchors */
   int i = dates_among(cx, j, dates_fr_wdays);
   if (!i) i = dates_among(cx, j, dates_en_wdays);
   if (!i) return 0;
@@ -499,9 +633,9 @@ static int dates_weekday(const dates_cx *cx, int j, int *wd) {
 
 /* "dernier"-like (-1) or "prochain"-like (1) word at j; 0 if none. */
 static int dates_reltense(const dates_cx *cx, int j) {
-  static const char *const past[] = {"dernier", "derniere", "passe", "passee", "precedent",
-                                     "precedente", NULL};
-  static const char *const next[] = {"prochain", "prochaine", NULL};
+  static const uint16_t past[] = {DW_dernier, DW_derniere, DW_passe, DW_passee, DW_precedent,
+                                     DW_precedente, 0};
+  static const uint16_t next[] = {DW_prochain, DW_prochaine, 0};
   if (dates_among(cx, j, past)) return -1;
   if (dates_among(cx, j, next)) return 1;
   return 0;
@@ -609,7 +743,7 @@ static int dates_dayend(const dates_cx *cx, int j, int allow_le, int *wd, int *d
                         int *bad) {
   int k = j, c, cm, en;
   *wd = -1; *d = *m = *y = *bad = 0;
-  if (allow_le && (dates_is(cx, k, "le") || dates_is(cx, k, "ce"))) k++;
+  if (allow_le && (dates_is(cx, k, DW_le) || dates_is(cx, k, DW_ce))) k++;
   if (dates_weekday(cx, k, wd)) {
     k++;
     if (dates_punct(cx, k, ',')) k++;
@@ -693,11 +827,11 @@ static int dates_range_fill(const dates_cx *cx, int ntok, int y1, int m1, int d1
 /* Ranges of days, months and years (see the forms). */
 static int dates_c_range(const dates_cx *cx, int j, dates_hit *h) {
   int k = j, c, y1 = 0, y2 = 0, m1 = 0, m2 = 0, d1 = 0, d2 = 0, wd, en, r, bad;
-  const char *sep;
+  unsigned sep;   /* the word between the ends, DW_NONE for a dash */
   int le2 = 0, nomonth1 = 0;
   /* years: de|entre YYYY à|et YYYY; YYYY-YYYY, YYYY/YYYY, YYYY-YY */
-  if (dates_is(cx, k, "de") || dates_is(cx, k, "entre")) {
-    sep = dates_is(cx, k, "de") ? "a" : "et";
+  if (dates_is(cx, k, DW_de) || dates_is(cx, k, DW_entre)) {
+    sep = dates_is(cx, k, DW_de) ? DW_a : DW_et;
     const dates_tok *a = dates_at(cx, k + 1);
     if (a && a->type == DT_NUM && a->ndig == 4 && a->val >= 1800 && a->val <= 2100 &&
         !dates_joined_right(cx, k + 1) && dates_is(cx, k + 2, sep) &&
@@ -722,9 +856,10 @@ static int dates_c_range(const dates_cx *cx, int j, dates_hit *h) {
     }
   }
   /* months: de|d'|entre MONTH [YYYY] à|et MONTH [YYYY] */
-  if ((c = dates_is(cx, k, "de") || dates_is(cx, k, "entre") ? 1 : dates_seq(cx, k, "d '")) > 0) {
+  c = dates_is(cx, k, DW_de) || dates_is(cx, k, DW_entre) ? 1 : dates_seq(cx, k, DATES_SEQ(DW_d, DP_APOS));
+  if (c > 0) {
     int kk = k + c, cm;
-    sep = dates_is(cx, k, "entre") ? "et" : "a";
+    sep = dates_is(cx, k, DW_entre) ? DW_et : DW_a;
     if ((cm = dates_month(cx, kk, &m1, &en)) > 0) {
       kk += cm;
       if (dates_year(cx, kk, 1000, 2999, 0, &y1)) kk++;
@@ -741,14 +876,14 @@ static int dates_c_range(const dates_cx *cx, int j, dates_hit *h) {
     y1 = y2 = m1 = m2 = 0;
   }
   /* days */
-  if (dates_is(cx, k, "du")) { sep = "au"; k++; }
-  else if (dates_is(cx, k, "entre")) { sep = "et"; k++; le2 = 1; if (dates_is(cx, k, "le")) k++; }
-  else if (dates_is(cx, k, "les") || dates_is(cx, k, "le")) { sep = "et"; k++; le2 = nomonth1 = 1; }
-  else sep = "-";
+  if (dates_is(cx, k, DW_du)) { sep = DW_au; k++; }
+  else if (dates_is(cx, k, DW_entre)) { sep = DW_et; k++; le2 = 1; if (dates_is(cx, k, DW_le)) k++; }
+  else if (dates_is(cx, k, DW_les) || dates_is(cx, k, DW_le)) { sep = DW_et; k++; le2 = nomonth1 = 1; }
+  else sep = DW_NONE;
   if ((c = dates_dayend(cx, k, 0, &wd, &d1, &m1, &y1, &bad)) == 0) {
     /* "D-D MONTH": the day before '-' is glued to it */
     const dates_tok *a = dates_at(cx, k);
-    if (sep[0] != '-' || !a || a->type != DT_NUM || a->ndig > 2 || a->val < 1 || a->val > 31 ||
+    if (sep != DW_NONE || !a || a->type != DT_NUM || a->ndig > 2 || a->val < 1 || a->val > 31 ||
         dates_joined_left(cx, k) || !dates_punct(cx, k + 1, '-') || !dates_glued(cx, k + 1))
       return 0;
     d1 = a->val;
@@ -757,15 +892,15 @@ static int dates_c_range(const dates_cx *cx, int j, dates_hit *h) {
   else if (bad || (m1 && nomonth1)) return 0;
   k += c;
   if (y1 && !m1) return 0;
-  if (sep[0] == '-') {
+  if (sep == DW_NONE) {
     if (!dates_punct(cx, k, '-') || m1 || wd >= 0) return 0;
     k++;
   } else {
     if (!dates_is(cx, k, sep)) return 0;
     k++;
-    if (le2 && dates_is(cx, k, "le")) k++;
+    if (le2 && dates_is(cx, k, DW_le)) k++;
   }
-  if (sep[0] == '-') {
+  if (sep == DW_NONE) {
     /* the second day is glued to the dash: take it by hand */
     const dates_tok *b = dates_at(cx, k);
     int cm;
@@ -789,13 +924,13 @@ static int dates_c_range(const dates_cx *cx, int j, dates_hit *h) {
 /* Months: MONTH YYYY; [le|au|du|ce] mois de|d' MONTH [YYYY]; MONTH
  * [dernier|prochain] after a cue (cue: DQ_MONTH in flags). */
 static int dates_c_month(const dates_cx *cx, int j, int flags, dates_hit *h) {
-  static const char *const dets[] = {"le", "au", "du", "ce", NULL};
+  static const uint16_t dets[] = {DW_le, DW_au, DW_du, DW_ce, 0};
   int k = j, c, m, en, y = 0, mode, cue = flags & DQ_MONTH;
-  if (dates_among(cx, k, dets) && dates_is(cx, k + 1, "mois")) k++;
-  if (dates_is(cx, k, "mois")) {
+  if (dates_among(cx, k, dets) && dates_is(cx, k + 1, DW_mois)) k++;
+  if (dates_is(cx, k, DW_mois)) {
     k++;
-    if (dates_is(cx, k, "de")) k++;
-    else if ((c = dates_seq(cx, k, "d '")) > 0) k += c;
+    if (dates_is(cx, k, DW_de)) k++;
+    else if ((c = dates_seq(cx, k, DATES_SEQ(DW_d, DP_APOS))) > 0) k += c;
     else return 0;
     cue = 1;
   } else if (k != j) {
@@ -814,8 +949,9 @@ static int dates_c_month(const dates_cx *cx, int j, int flags, dates_hit *h) {
 /* Years: a bare YYYY after a cue (flags), "l'année YYYY", "l'an YYYY". */
 static int dates_c_year(const dates_cx *cx, int j, int flags, dates_hit *h) {
   int k = j, c, y;
-  if ((c = dates_seq(cx, k, "l ' annee")) > 0 || (c = dates_seq(cx, k, "l ' an")) > 0 ||
-      (c = dates_seq(cx, k, "the year")) > 0) {
+  if ((c = dates_seq(cx, k, DATES_SEQ(DW_l, DP_APOS, DW_annee))) > 0 ||
+      (c = dates_seq(cx, k, DATES_SEQ(DW_l, DP_APOS, DW_an))) > 0 ||
+      (c = dates_seq(cx, k, DATES_SEQ(DW_the, DW_year))) > 0) {
     if (!dates_year(cx, k + c, 1800, 2100, 0, &y)) return 0;
     k += c + 1;
   } else if (flags & DQ_YEAR) {
@@ -835,25 +971,27 @@ static int dates_yearspec(const dates_cx *cx, int j, int *y, int *tense, int *ex
   int k = j, c, rel = 0;
   *y = 0; *tense = 0; *expl = 0;
   if (dates_year(cx, k, 1800, 2100, 0, y)) { *expl = 1; return 1; }
-  if ((c = dates_seq(cx, k, "d ' annee")) > 0) {
+  if ((c = dates_seq(cx, k, DATES_SEQ(DW_d, DP_APOS, DW_annee))) > 0) {
     *y = cx->has_ref ? cx->ry : 0;
     return c;
   }
-  if (!dates_is(cx, k, "de") && !dates_is(cx, k, "of")) return 0;
+  if (!dates_is(cx, k, DW_de) && !dates_is(cx, k, DW_of)) return 0;
   k++;
   if (dates_year(cx, k, 1800, 2100, 0, y)) { *expl = 1; return 2; }
-  if ((c = dates_seq(cx, k, "l ' annee")) > 0) {
+  if ((c = dates_seq(cx, k, DATES_SEQ(DW_l, DP_APOS, DW_annee))) > 0) {
     k += c;
     if (dates_year(cx, k, 1800, 2100, 0, y)) { *expl = 1; return k + 1 - j; }
-    if (dates_seq(cx, k, "en cours")) k += 2;
+    if (dates_seq(cx, k, DATES_SEQ(DW_en, DW_cours))) k += 2;
     else if ((rel = dates_reltense(cx, k)) != 0) k++;
-  } else if ((c = dates_seq(cx, k, "l ' an")) > 0 && (rel = dates_reltense(cx, k + c)) != 0) {
+  } else if ((c = dates_seq(cx, k, DATES_SEQ(DW_l, DP_APOS, DW_an))) > 0 &&
+             (rel = dates_reltense(cx, k + c)) != 0) {
     k += c + 1;
-  } else if ((c = dates_seq(cx, k, "cette annee")) > 0 && !dates_la(cx, k + c)) {
+  } else if ((c = dates_seq(cx, k, DATES_SEQ(DW_cette, DW_annee))) > 0 && !dates_la(cx, k + c)) {
     k += c;
-  } else if ((c = dates_seq(cx, k, "this year")) > 0 || (c = dates_seq(cx, k, "last year")) > 0 ||
-             (c = dates_seq(cx, k, "next year")) > 0) {
-    rel = dates_is(cx, k, "last") ? -1 : dates_is(cx, k, "next") ? 1 : 0;
+  } else if ((c = dates_seq(cx, k, DATES_SEQ(DW_this, DW_year))) > 0 ||
+             (c = dates_seq(cx, k, DATES_SEQ(DW_last, DW_year))) > 0 ||
+             (c = dates_seq(cx, k, DATES_SEQ(DW_next, DW_year))) > 0) {
+    rel = dates_is(cx, k, DW_last) ? -1 : dates_is(cx, k, DW_next) ? 1 : 0;
     k += c;
   } else {
     return 0;
@@ -871,14 +1009,14 @@ static int dates_months_hit(dates_hit *h, int ntok, int y, int m1, int m2, int t
 
 /* Periods: semesters, quarters, the first N months. */
 static int dates_c_period(const dates_cx *cx, int j, dates_hit *h) {
-  static const char *const dets[] = {"le", "au", "du", "ce", "les", "des", "the", NULL};
-  static const char *const nums[] = {"un", "deux", "trois", "quatre", "cinq", "six", "sept",
-                                     "huit", "neuf", "dix", "onze", "douze", NULL};
-  static const char *const ord1[] = {"premier", "first", NULL};
-  static const char *const ord2[] = {"deuxieme", "second", "seconde", NULL};
-  static const char *const ord3[] = {"troisieme", "third", NULL};
-  static const char *const ord4[] = {"quatrieme", "fourth", NULL};
-  static const char *const sfx[] = {"er", "re", "e", "eme", "nd", "st", "rd", "th", "ere", NULL};
+  static const uint16_t dets[] = {DW_le, DW_au, DW_du, DW_ce, DW_les, DW_des, DW_the, 0};
+  static const uint16_t nums[] = {DW_un, DW_deux, DW_trois, DW_quatre, DW_cinq, DW_six, DW_sept,
+                                     DW_huit, DW_neuf, DW_dix, DW_onze, DW_douze, 0};
+  static const uint16_t ord1[] = {DW_premier, DW_first, 0};
+  static const uint16_t ord2[] = {DW_deuxieme, DW_second, DW_seconde, 0};
+  static const uint16_t ord3[] = {DW_troisieme, DW_third, 0};
+  static const uint16_t ord4[] = {DW_quatrieme, DW_fourth, 0};
+  static const uint16_t sfx[] = {DW_er, DW_re, DW_e, DW_eme, DW_nd, DW_st, DW_rd, DW_th, DW_ere, 0};
   int k = j, c, o = 0, n = 0, y, tense, expl;
   const dates_tok *t;
   if (dates_among(cx, k, dets)) k++;
@@ -888,7 +1026,7 @@ static int dates_c_period(const dates_cx *cx, int j, dates_hit *h) {
   else if (dates_among(cx, k, ord2)) o = 2;
   else if (dates_among(cx, k, ord3)) o = 3;
   else if (dates_among(cx, k, ord4)) o = 4;
-  else if (dates_is(cx, k, "dernier") || dates_is(cx, k, "last")) o = 9;
+  else if (dates_is(cx, k, DW_dernier) || dates_is(cx, k, DW_last)) o = 9;
   else if (t->type == DT_NUM && t->ndig == 1 && t->val >= 1 && t->val <= 4 &&
            dates_glued(cx, k + 1) && dates_among(cx, k + 1, sfx) && !dates_joined_left(cx, k)) {
     o = t->val;
@@ -897,8 +1035,8 @@ static int dates_c_period(const dates_cx *cx, int j, dates_hit *h) {
   if (o) {
     int per;
     k++;
-    if (dates_is(cx, k, "semestre") || dates_is(cx, k, "half")) per = 6;
-    else if (dates_is(cx, k, "trimestre") || dates_is(cx, k, "quarter")) per = 3;
+    if (dates_is(cx, k, DW_semestre) || dates_is(cx, k, DW_half)) per = 6;
+    else if (dates_is(cx, k, DW_trimestre) || dates_is(cx, k, DW_quarter)) per = 3;
     else return 0;
     if (o == 9) o = 12 / per;
     if (o > 12 / per) return 0;
@@ -914,7 +1052,7 @@ static int dates_c_period(const dates_cx *cx, int j, dates_hit *h) {
     n = t->val;
   }
   k++;
-  if (!dates_is(cx, k, "premiers") || !dates_is(cx, k + 1, "mois")) return 0;
+  if (!dates_is(cx, k, DW_premiers) || !dates_is(cx, k + 1, DW_mois)) return 0;
   k += 2;
   c = dates_yearspec(cx, k, &y, &tense, &expl);
   if (!c) y = cx->has_ref ? cx->ry : 0;
@@ -923,13 +1061,13 @@ static int dates_c_period(const dates_cx *cx, int j, dates_hit *h) {
 
 /* début, mi-, fin of a year or a month (see the forms). */
 static int dates_c_part(const dates_cx *cx, int j, dates_hit *h) {
-  static const char *const dets[] = {"la", "le", "au", "en", NULL};
+  static const uint16_t dets[] = {DW_la, DW_le, DW_au, DW_en, 0};
   int k = j, c, part, m = 0, en, y = 0, tense = 0, expl = 0, mode;
-  if (dates_seq(cx, k, "a la")) k += 2;
+  if (dates_seq(cx, k, DATES_SEQ(DW_a, DW_la))) k += 2;
   else if (dates_among(cx, k, dets)) k++;
-  if (dates_is(cx, k, "debut") || dates_is(cx, k, "early")) part = 0;
-  else if (dates_is(cx, k, "mi") || dates_is(cx, k, "mid")) part = 1;
-  else if (dates_is(cx, k, "fin") || dates_is(cx, k, "late")) part = 2;
+  if (dates_is(cx, k, DW_debut) || dates_is(cx, k, DW_early)) part = 0;
+  else if (dates_is(cx, k, DW_mi) || dates_is(cx, k, DW_mid)) part = 1;
+  else if (dates_is(cx, k, DW_fin) || dates_is(cx, k, DW_late)) part = 2;
   else return 0;
   k++;
   if (part == 1) {
@@ -940,13 +1078,15 @@ static int dates_c_part(const dates_cx *cx, int j, dates_hit *h) {
   }
   /* of a month */
   if ((c = dates_month(cx, k, &m, &en)) > 0 ||
-      ((dates_is(cx, k, "de") || dates_is(cx, k, "of")) && (c = dates_month(cx, k + 1, &m, &en)) > 0 && ++c) ||
-      (dates_seq(cx, k, "d '") && (c = dates_month(cx, k + 2, &m, &en)) > 0 && (c += 2))) {
+      ((dates_is(cx, k, DW_de) || dates_is(cx, k, DW_of)) && (c = dates_month(cx, k + 1, &m, &en)) > 0 &&
+       ++c) ||
+      (dates_seq(cx, k, DATES_SEQ(DW_d, DP_APOS)) && (c = dates_month(cx, k + 2, &m, &en)) > 0 &&
+       (c += 2))) {
     k += c;
     if (dates_year(cx, k, 1000, 2999, 0, &y)) k++;
     else if ((mode = dates_reltense(cx, k)) != 0) { k++; y = dates_pick(cx, m, 0, -1, mode); tense = mode; }
     else y = dates_pick(cx, m, 0, -1, 0);
-  } else if ((c = dates_seq(cx, k, "du mois")) > 0) {
+  } else if ((c = dates_seq(cx, k, DATES_SEQ(DW_du, DW_mois))) > 0) {
     k += c;
     if (!cx->has_ref || !cx->rm) return dates_unresolved(h, k - j);
     m = cx->rm;
@@ -969,27 +1109,35 @@ static int dates_c_part(const dates_cx *cx, int j, dates_hit *h) {
 
 /* Relative expressions (see the forms). */
 static int dates_c_relative(const dates_cx *cx, int j, dates_hit *h) {
-  static const struct { const char *seq; int unit, shift, tense; } rel[] = {
+  static const struct { uint16_t seq[6]; int unit, shift, tense; } rel[] = {
       /* unit 0 day, 1 week, 2 month, 3 year; shift in units */
-      {"avant - hier", 0, -2, -1}, {"apres - demain", 0, 2, 1}, {"aujourd ' hui", 0, 0, 0},
-      {"hier", 0, -1, -1}, {"demain", 0, 1, 1}, {"ce matin", 0, 0, 0}, {"ce soir", 0, 0, 0},
-      {"cet apres - midi", 0, 0, 0}, {"yesterday", 0, -1, -1}, {"today", 0, 0, 0},
-      {"tomorrow", 0, 1, 1}, {"this morning", 0, 0, 0},
-      {"la semaine derniere", 1, -1, -1}, {"la semaine passee", 1, -1, -1},
-      {"la semaine precedente", 1, -1, -1}, {"la semaine prochaine", 1, 1, 1},
-      {"cette semaine", 1, 0, 0}, {"last week", 1, -1, -1}, {"next week", 1, 1, 1},
-      {"this week", 1, 0, 0},
-      {"le mois dernier", 2, -1, -1}, {"le mois passe", 2, -1, -1},
-      {"le mois precedent", 2, -1, -1}, {"le mois prochain", 2, 1, 1},
-      {"ce mois - ci", 2, 0, 0}, {"ce mois", 2, 0, 0}, {"last month", 2, -1, -1},
-      {"next month", 2, 1, 1}, {"this month", 2, 0, 0},
-      {"l ' annee derniere", 3, -1, -1}, {"l ' annee passee", 3, -1, -1},
-      {"l ' annee precedente", 3, -1, -1}, {"l ' annee prochaine", 3, 1, 1},
-      {"l ' annee en cours", 3, 0, 0}, {"l ' an dernier", 3, -1, -1},
-      {"l ' an passe", 3, -1, -1}, {"l ' an prochain", 3, 1, 1}, {"cette annee", 3, 0, 0},
-      {"last year", 3, -1, -1}, {"next year", 3, 1, 1}, {"this year", 3, 0, 0}};
+      {{DW_avant, DP_DASH, DW_hier}, 0, -2, -1}, {{DW_apres, DP_DASH, DW_demain}, 0, 2, 1},
+      {{DW_aujourd, DP_APOS, DW_hui}, 0, 0, 0}, {{DW_hier}, 0, -1, -1}, {{DW_demain}, 0, 1, 1},
+      {{DW_ce, DW_matin}, 0, 0, 0}, {{DW_ce, DW_soir}, 0, 0, 0},
+      {{DW_cet, DW_apres, DP_DASH, DW_midi}, 0, 0, 0}, {{DW_yesterday}, 0, -1, -1},
+      {{DW_today}, 0, 0, 0}, {{DW_tomorrow}, 0, 1, 1}, {{DW_this, DW_morning}, 0, 0, 0},
+      {{DW_la, DW_semaine, DW_derniere}, 1, -1, -1}, {{DW_la, DW_semaine, DW_passee}, 1, -1, -1},
+      {{DW_la, DW_semaine, DW_precedente}, 1, -1, -1}, {{DW_la, DW_semaine, DW_prochaine}, 1, 1, 1},
+      {{DW_cette, DW_semaine}, 1, 0, 0}, {{DW_last, DW_week}, 1, -1, -1},
+      {{DW_next, DW_week}, 1, 1, 1}, {{DW_this, DW_week}, 1, 0, 0},
+      {{DW_le, DW_mois, DW_dernier}, 2, -1, -1}, {{DW_le, DW_mois, DW_passe}, 2, -1, -1},
+      {{DW_le, DW_mois, DW_precedent}, 2, -1, -1}, {{DW_le, DW_mois, DW_prochain}, 2, 1, 1},
+      {{DW_ce, DW_mois, DP_DASH, DW_ci}, 2, 0, 0}, {{DW_ce, DW_mois}, 2, 0, 0},
+      {{DW_last, DW_month}, 2, -1, -1}, {{DW_next, DW_month}, 2, 1, 1},
+      {{DW_this, DW_month}, 2, 0, 0}, {{DW_l, DP_APOS, DW_annee, DW_derniere}, 3, -1, -1},
+      {{DW_l, DP_APOS, DW_annee, DW_passee}, 3, -1, -1},
+      {{DW_l, DP_APOS, DW_annee, DW_precedente}, 3, -1, -1},
+      {{DW_l, DP_APOS, DW_annee, DW_prochaine}, 3, 1, 1},
+      {{DW_l, DP_APOS, DW_annee, DW_en, DW_cours}, 3, 0, 0},
+      {{DW_l, DP_APOS, DW_an, DW_dernier}, 3, -1, -1},
+      {{DW_l, DP_APOS, DW_an, DW_passe}, 3, -1, -1}, {{DW_l, DP_APOS, DW_an, DW_prochain}, 3, 1, 1},
+      {{DW_cette, DW_annee}, 3, 0, 0}, {{DW_last, DW_year}, 3, -1, -1},
+      {{DW_next, DW_year}, 3, 1, 1}, {{DW_this, DW_year}, 3, 0, 0}};
   int best = -1, bl = 0;
+  unsigned first = dates_item(cx, j);
+  if (!first) return 0;
   for (int i = 0; i < (int)(sizeof rel / sizeof rel[0]); i++) {
+    if (rel[i].seq[0] != first) continue;
     int c = dates_seq(cx, j, rel[i].seq);
     if (c > bl && !dates_la(cx, j + c)) { bl = c; best = i; }
   }
@@ -1012,9 +1160,9 @@ static int dates_c_relative(const dates_cx *cx, int j, dates_hit *h) {
 /* Weekdays: ce WD, WD dernier|passé, WD prochain, last|next|this WD, WD. */
 static int dates_c_weekday(const dates_cx *cx, int j, dates_hit *h) {
   int k = j, wd, mode = 0, tense = 0;
-  if (dates_is(cx, k, "ce") || dates_is(cx, k, "this")) { mode = 2; k++; }
-  else if (dates_is(cx, k, "last")) { mode = -1; tense = -1; k++; }
-  else if (dates_is(cx, k, "next")) { mode = 1; tense = 1; k++; }
+  if (dates_is(cx, k, DW_ce) || dates_is(cx, k, DW_this)) { mode = 2; k++; }
+  else if (dates_is(cx, k, DW_last)) { mode = -1; tense = -1; k++; }
+  else if (dates_is(cx, k, DW_next)) { mode = 1; tense = 1; k++; }
   if (!dates_weekday(cx, k, &wd)) return 0;
   k++;
   if (dates_la(cx, k)) return 0;
@@ -1051,49 +1199,36 @@ static int dates_core(const dates_cx *cx, int j, int flags, dates_hit *best) {
 }
 
 /* Cues before a form. */
-static const struct { const char *seq; int flags; } dates_cues[] = {
-    {"en", DQ_YEAR | DQ_MONTH}, {"in", DQ_YEAR | DQ_MONTH},
-    {"depuis", DQ_YEAR | DQ_MONTH | DQ_SINCE}, {"since", DQ_YEAR | DQ_MONTH | DQ_SINCE},
-    {"courant", DQ_YEAR | DQ_MONTH}, {"jusqu ' en", DQ_YEAR | DQ_MONTH},
-    {"jusqu ' au", 0}, {"jusqu ' a", 0}, {"a partir de", DQ_YEAR | DQ_MONTH},
-    {"a partir d '", DQ_MONTH}, {"a partir du", 0}, {"au cours de", DQ_YEAR | DQ_MONTH},
-    {"au cours d '", DQ_MONTH}, {"au cours du", 0}, {"au cours des", 0},
-    {"durant", DQ_YEAR}, {"pendant", DQ_YEAR}, {"lors de", DQ_YEAR}, {"lors du", 0},
-    {"vers", DQ_YEAR}, {"avant", DQ_YEAR | DQ_MONTH}, {"apres", DQ_YEAR | DQ_MONTH},
-    {"d ' ici", DQ_YEAR | DQ_MONTH | DQ_UNTIL}, {"d ' ici a", DQ_YEAR | DQ_MONTH | DQ_UNTIL},
-    {"by", DQ_YEAR | DQ_UNTIL}, {"on", 0}, {"sur", 0},
-    {"de", DQ_YEAR | DQ_WEAK | DQ_ONLYYEAR}, {"d '", DQ_YEAR | DQ_WEAK | DQ_ONLYYEAR},
-    {"pour", DQ_YEAR | DQ_WEAK | DQ_ONLYYEAR}};
+static const struct { uint16_t seq[5]; int flags; } dates_cues[] = {
+    {{DW_en}, DQ_YEAR | DQ_MONTH}, {{DW_in}, DQ_YEAR | DQ_MONTH},
+    {{DW_depuis}, DQ_YEAR | DQ_MONTH | DQ_SINCE}, {{DW_since}, DQ_YEAR | DQ_MONTH | DQ_SINCE},
+    {{DW_courant}, DQ_YEAR | DQ_MONTH}, {{DW_jusqu, DP_APOS, DW_en}, DQ_YEAR | DQ_MONTH},
+    {{DW_jusqu, DP_APOS, DW_au}, 0}, {{DW_jusqu, DP_APOS, DW_a}, 0},
+    {{DW_a, DW_partir, DW_de}, DQ_YEAR | DQ_MONTH}, {{DW_a, DW_partir, DW_d, DP_APOS}, DQ_MONTH},
+    {{DW_a, DW_partir, DW_du}, 0}, {{DW_au, DW_cours, DW_de}, DQ_YEAR | DQ_MONTH},
+    {{DW_au, DW_cours, DW_d, DP_APOS}, DQ_MONTH}, {{DW_au, DW_cours, DW_du}, 0},
+    {{DW_au, DW_cours, DW_des}, 0}, {{DW_durant}, DQ_YEAR}, {{DW_pendant}, DQ_YEAR},
+    {{DW_lors, DW_de}, DQ_YEAR}, {{DW_lors, DW_du}, 0}, {{DW_vers}, DQ_YEAR},
+    {{DW_avant}, DQ_YEAR | DQ_MONTH}, {{DW_apres}, DQ_YEAR | DQ_MONTH},
+    {{DW_d, DP_APOS, DW_ici}, DQ_YEAR | DQ_MONTH | DQ_UNTIL},
+    {{DW_d, DP_APOS, DW_ici, DW_a}, DQ_YEAR | DQ_MONTH | DQ_UNTIL}, {{DW_by}, DQ_YEAR | DQ_UNTIL},
+    {{DW_on}, 0}, {{DW_sur}, 0}, {{DW_de}, DQ_YEAR | DQ_WEAK | DQ_ONLYYEAR},
+    {{DW_d, DP_APOS}, DQ_YEAR | DQ_WEAK | DQ_ONLYYEAR},
+    {{DW_pour}, DQ_YEAR | DQ_WEAK | DQ_ONLYYEAR}};
 
-/* Every word a form or a cue can start with, sorted (strcmp order). */
-static const char *const dates_starts[] = {
-    "a", "aout", "apr", "apres", "april", "au", "aug", "august", "aujourd", "avant", "avr",
-    "avril", "by", "ce", "cet", "cette", "cinq", "courant", "d", "de", "debut", "dec",
-    "december", "decembre", "demain", "depuis", "dernier", "des", "deux", "deuxieme",
-    "dimanche", "dix", "douze", "du", "durant", "early", "en", "entre", "feb", "february",
-    "fev", "fevr", "fevrier", "fin", "first", "fourth", "friday", "hier", "huit", "in",
-    "jan", "january", "janv", "janvier", "jeudi", "juil", "juillet", "juin", "jul", "july",
-    "jun", "june", "jusqu", "l", "la", "last", "late", "le", "les", "lors", "lundi", "mai",
-    "mar", "march", "mardi", "mars", "may", "mercredi", "mi", "mid", "mois", "monday",
-    "neuf", "next", "nov", "november", "novembre", "oct", "october", "octobre", "on",
-    "onze", "pendant", "pour", "premier", "quatre", "quatrieme", "samedi", "saturday",
-    "second", "seconde", "sep", "sept", "september", "septembre", "since", "six", "sunday",
-    "sur", "the", "third", "this", "thursday", "today", "tomorrow", "trois", "troisieme",
-    "tuesday", "un", "vendredi", "vers", "wednesday", "yesterday",
-};
-
-static int dates_cmp_word(const void *key, const void *elem) {
-  return strcmp((const char *)key, *(const char *const *)elem);
+/* 1 if the token is an anchor: a number, or a word listed with A in
+ * DATES_WORDS (month and weekday names, nouns and adverbs of time).  Every
+ * form reads one within DATES_REACH tokens of its start, cue included. */
+static int dates_anchor(const dates_tok *t) {
+  return t->type == DT_NUM || (t->type == DT_WORD && (dates_word_flags[t->id] & DWF_A));
 }
 
 /* 1 if an expression may start at the current token: a number, or a word
- * of dates_starts (a quick filter; most words are not). */
+ * listed with start 1 in DATES_WORDS (a quick filter; most words are not). */
 static int dates_may_start(const dates_cx *cx) {
   const dates_tok *t = cx->t;
   if (t->type == DT_NUM) return 1;
-  if (t->type != DT_WORD || !t->w[0]) return 0;
-  return bsearch(t->w, dates_starts, sizeof dates_starts / sizeof dates_starts[0],
-                 sizeof dates_starts[0], dates_cmp_word) != NULL;
+  return t->type == DT_WORD && (dates_word_flags[t->id] & DWF_S);
 }
 
 /* The longest expression starting at the current token: 0 if none. */
@@ -1102,7 +1237,9 @@ static int dates_match(const dates_cx *cx, dates_hit *best) {
   memset(best, 0, sizeof *best);
   if (!dates_may_start(cx)) return 0;
   dates_core(cx, 0, 0, best);
+  unsigned first = dates_item(cx, 0);
   for (int i = 0; i < (int)(sizeof dates_cues / sizeof dates_cues[0]); i++) {
+    if (dates_cues[i].seq[0] != first) continue;
     int flags = dates_cues[i].flags;
     int c = dates_seq(cx, 0, dates_cues[i].seq);
     if (!c) continue;
@@ -1121,7 +1258,7 @@ static int dates_match(const dates_cx *cx, dates_hit *best) {
   {
     /* "dès" (accented "des") as a cue */
     const dates_tok *t = dates_at(cx, 0);
-    if (t && t->acc && dates_is(cx, 0, "des") && dates_core(cx, 1, DQ_YEAR | DQ_MONTH, &h) > 0 &&
+    if (t && t->acc && dates_is(cx, 0, DW_des) && dates_core(cx, 1, DQ_YEAR | DQ_MONTH, &h) > 0 &&
         1 + h.ntok > best->ntok) {
       h.ntok += 1;
       *best = h;
@@ -1132,23 +1269,25 @@ static int dates_match(const dates_cx *cx, dates_hit *best) {
 
 /* Words without which a text holding no digit cannot state a date:
  * months, weekdays, and the nouns and adverbs of relative dates (accented
- * and plain spellings; compared in lower case). */
-static const char *const dates_core_words[] = {
-    "janvier", "janv", "février", "fevrier", "fév", "fev", "fevr", "mars", "avril", "avr", "mai",
-    "juin", "juillet", "juil", "août", "aout", "septembre", "sept", "octobre", "oct", "novembre",
-    "nov", "décembre", "decembre", "déc", "dec", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-    "samedi", "dimanche", "hier", "demain", "aujourd", "an", "ans", "année", "annee", "années",
-    "annees", "mois", "semaine", "semaines", "semestre", "trimestre", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow",
-    "matin", "soir", "midi", "morning", "evening", "tonight",
-    "week", "weeks", "month", "months", "year", "years", NULL};
+ * and plain spellings; compared in lower case), in strcmp order (UTF-8
+ * bytes) for utf8_word_find. */
+static const char dates_core_words[][DATES_WMAX] = {
+    "an", "annee", "annees", "année", "années", "ans", "aout", "août", "apr", "april", "aug",
+    "august", "aujourd", "avr", "avril", "dec", "december", "decembre", "demain", "dimanche",
+    "déc", "décembre", "evening", "feb", "february", "fev", "fevr", "fevrier", "friday", "fév",
+    "février", "hier", "jan", "january", "janv", "janvier", "jeudi", "juil", "juillet", "juin",
+    "jul", "july", "jun", "june", "lundi", "mai", "mar", "march", "mardi", "mars", "matin", "may",
+    "mercredi", "midi", "mois", "monday", "month", "months", "morning", "nov", "november",
+    "novembre", "oct", "october", "octobre", "samedi", "saturday", "semaine", "semaines",
+    "semestre", "sep", "sept", "september", "septembre", "soir", "sunday", "thursday", "today",
+    "tomorrow", "tonight", "trimestre", "tuesday", "vendredi", "wednesday", "week", "weeks",
+    "year", "years", "yesterday"};
+
 
 /* 1 if text may hold a date expression: a digit, or a word of
  * dates_core_words.  One pass over the bytes, so that the sentences
  * without a date (most of them) cost almost nothing. */
-static int dates_maybe(const char *text, size_t n) {
+static int dates_maybe(const dates_index *ix, const char *text, size_t n) {
   size_t i = 0;
   while (i < n) {
     unsigned char c = (unsigned char)text[i];
@@ -1163,7 +1302,7 @@ static int dates_maybe(const char *text, size_t n) {
       i++;
     size_t l = i - b;
     if (l < 2 || l > 12) continue;
-    char w[16];
+    char w[DATES_WMAX] = {0};
     for (size_t k = 0; k < l; k++) {
       unsigned char x = (unsigned char)text[b + k];
       w[k] = (char)(x >= 'A' && x <= 'Z' ? x + 32 : x);
@@ -1173,18 +1312,41 @@ static int dates_maybe(const char *text, size_t n) {
     for (size_t k = 0; k + 1 < l; k++)
       if ((unsigned char)w[k] == 0xC3 && (unsigned char)w[k + 1] >= 0x80 && (unsigned char)w[k + 1] < 0xA0)
         w[k + 1] = (char)((unsigned char)w[k + 1] + 0x20);
-    for (int k = 0; dates_core_words[k]; k++)
-      if (w[0] == dates_core_words[k][0] && !strcmp(w, dates_core_words[k])) return 1;
+    if ((ix ? utf8_word_index_find(ix->core, w)
+            : utf8_word_find(dates_core_words, sizeof dates_core_words / sizeof dates_core_words[0],
+                             sizeof dates_core_words[0], w)) >= 0)
+      return 1;
   }
   return 0;
 }
 
+dates_index *dates_index_new(void) {
+  dates_index *ix = xcalloc(1, sizeof *ix);
+  ix->words = utf8_word_index_new(dates_words + 1, DW__COUNT - 1, sizeof dates_words[0]);
+  ix->core = utf8_word_index_new(dates_core_words, sizeof dates_core_words / sizeof dates_core_words[0],
+                                 sizeof dates_core_words[0]);
+  return ix;
+}
+
+void dates_index_free(dates_index *ix) {
+  if (!ix) return;
+  utf8_word_index_free(ix->words);
+  utf8_word_index_free(ix->core);
+  free(ix);
+}
+
 size_t dates_find(const char *text, size_t n, dyad_date ref, date_expr *out, size_t cap) {
-  if (text && !dates_maybe(text, n)) return 0;
+  return dates_find_in(NULL, text, n, ref, out, cap);
+}
+
+size_t dates_find_in(const dates_index *ix, const char *text, size_t n, dyad_date ref, date_expr *out,
+                     size_t cap) {
+  if (text && !dates_maybe(ix, text, n)) return 0;
   dates_tok buf[DATES_BUF];
   dates_cx cx;
   size_t pos = 0, found = 0;
   int cur = 0, nfill = 0, eof = 0;
+  int na = -1;   /* the first anchor at or after cur (nfill: none read), -1 to find */
   if (!text) return 0;
   if (n > UINT32_MAX) n = UINT32_MAX;
   memset(&cx, 0, sizeof cx);
@@ -1206,11 +1368,22 @@ size_t dates_find(const char *text, size_t n, dyad_date ref, date_expr *out, siz
         cur = keep;
       }
       while (nfill < DATES_BUF && !eof) {
-        if (dates_next(text, n, &pos, &buf[nfill])) nfill++;
+        if (dates_next(ix, text, n, &pos, &buf[nfill])) nfill++;
         else eof = 1;
       }
+      na = -1;
     }
     if (cur >= nfill) break;
+    /* no expression starts more than DATES_REACH tokens before an anchor
+       (with none read, at least DATES_LOOK tokens are ahead, or none) */
+    if (na < cur) {
+      na = cur;
+      while (na < nfill && !dates_anchor(&buf[na])) na++;
+    }
+    if (na - cur > DATES_REACH) {
+      cur++;
+      continue;
+    }
     cx.t = buf + cur;
     cx.nl = nfill - cur;
     cx.nh = cur < DATES_HIST ? cur : DATES_HIST;

@@ -31,6 +31,16 @@ typedef struct date_expr {
  * that carry their own year resolve). */
 size_t dates_find(const char *text, size_t n, dyad_date ref, date_expr *out, size_t cap);
 
+/* The words of the expressions, hashed: built once (dyad_ctx keeps one),
+ * read-only after.  dates_find_in finds what dates_find finds, looking
+ * its words up there rather than by binary search (ix NULL: the same as
+ * dates_find). */
+typedef struct dates_index dates_index;
+dates_index *dates_index_new(void);
+void dates_index_free(dates_index *ix);   /* accepts NULL */
+size_t dates_find_in(const dates_index *ix, const char *text, size_t n, dyad_date ref, date_expr *out,
+                     size_t cap);
+
 /* Days since 1970-01-01 of a civil date, and back. */
 int32_t dates_days(int year, int month, int day);
 void dates_civil(int32_t days, int *year /* out */, int *month /* out */, int *day /* out */);

@@ -33,10 +33,26 @@ static const char *export_person(const dyad_ctx *ctx, const doc_actor *a) {
   return a->name;
 }
 
+/* An unsigned number, as %u writes it (fprintf is slow for so little). */
+static void export_uint(FILE *out, unsigned v) {
+  char buf[16];
+  size_t i = sizeof buf;
+  do {
+    buf[--i] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  fwrite(buf + i, 1, sizeof buf - i, out);
+}
+
 static void export_actor(FILE *out, const dyad_ctx *ctx, const doc_actor *a) {
   char code[32];
-  fprintf(out, "{\"code\":\"%s\",\"country\":\"%s\",\"role\":\"%s\",\"name\":",
-          actors_code_of(ctx, a->state, a->role, code), a->state, dict_role_code(ctx->dict, a->role));
+  fputs("{\"code\":\"", out);
+  fputs(actors_code_of(ctx, a->state, a->role, code), out);
+  fputs("\",\"country\":\"", out);
+  fputs(a->state, out);
+  fputs("\",\"role\":\"", out);
+  fputs(dict_role_code(ctx->dict, a->role), out);
+  fputs("\",\"name\":", out);
   export_str(out, export_person(ctx, a));
   fputc('}', out);
 }
@@ -47,7 +63,9 @@ static void export_date(FILE *out, int32_t first, int32_t last) {
     return;
   }
   char buf[32];
-  fprintf(out, "\"%s\"", dates_format(first, last, buf));
+  putc('"', out);
+  fputs(dates_format(first, last, buf), out);
+  putc('"', out);
 }
 
 static void export_sentence(FILE *out, const dyad_doc *doc, uint32_t s) {
@@ -56,7 +74,11 @@ static void export_sentence(FILE *out, const dyad_doc *doc, uint32_t s) {
   doc_orig_span(doc, se->start, se->end, &os, &oe);
   fputs(",\"sentence\":", out);
   json_write_string(out, doc->text + se->start, se->end - se->start);
-  fprintf(out, ",\"span\":[%u,%u]", os, oe);
+  fputs(",\"span\":[", out);
+  export_uint(out, os);
+  putc(',', out);
+  export_uint(out, oe);
+  putc(']', out);
 }
 
 /* The cluster id (merge.h) and the end of the record. */
@@ -73,7 +95,11 @@ static void export_event(FILE *out, const dyad_doc *doc, const dyad_ctx *ctx, co
   export_actor(out, ctx, &e->source);
   fputs(",\"target\":", out);
   export_actor(out, ctx, &e->target);
-  fprintf(out, ",\"cameo\":\"%s\",\"root\":\"%.2s\"", e->cameo, e->cameo);
+  fputs(",\"cameo\":\"", out);
+  fputs(e->cameo, out);
+  fputs("\",\"root\":\"", out);
+  fwrite(e->cameo, 1, strnlen(e->cameo, 2), out);
+  putc('"', out);
   if (c) fprintf(out, ",\"quad_class\":%d,\"goldstein\":%.1f", c->quad, c->goldstein);
   else fputs(",\"quad_class\":null,\"goldstein\":null", out);
   fputs(",\"date\":", out);

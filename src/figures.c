@@ -115,6 +115,8 @@
  */
 #include "figures.h"
 #include "dates.h"
+#include "err.h"
+#include "utf8.h"
 #include <math.h>
 #include <string.h>
 
@@ -129,6 +131,7 @@
 #define FIGURES_CONV 48        /* the widest gap before a conversion */
 #define FIGURES_DATES 64       /* date expressions considered */
 #define FIGURES_MIN_PERIOD 28  /* days: shorter dates are no period */
+#define FIGURES_WORD_MAX UTF8_WORD_MAX  /* bytes of a folded word read whole, NUL included */
 
 /* ---- characters --------------------------------------------------- */
 
@@ -232,11 +235,25 @@ static size_t figures_match(const char *s, size_t n, size_t i, const char *pat) 
   return j - i;
 }
 
+/* 0 if pattern pat cannot match where the folded character (figures_at)
+ * is c: its first character is another letter.  A cheap test before
+ * figures_match, for the loops that try many patterns at one place. */
+static int figures_may_match(const char *pat, int c) {
+  return pat[0] == ' ' || pat[0] == '*' || (unsigned char)pat[0] == c;
+}
+
+/* 0 if the byte-exact literal lit cannot start at s[i]. */
+static int figures_may_lit(const char *s, size_t n, size_t i, const char *lit) {
+  return i < n && s[i] == lit[0];
+}
+
 /* The index in pats of the first pattern matching at s[i], -1 if none;
  * *len gets the match length. */
 static int figures_match_any(const char *s, size_t n, size_t i, const char *const *pats,
                              size_t npats, size_t *len) {
+  int c = figures_at(s, n, i);
   for (size_t k = 0; k < npats; k++) {
+    if (!figures_may_match(pats[k], c)) continue;
     size_t l = figures_match(s, n, i, pats[k]);
     if (l) { *len = l; return (int)k; }
   }
@@ -278,7 +295,9 @@ static size_t figures_scale(const char *s, size_t n, size_t i, double *mult) {
     {"Mrds", 1e9}, {"Mrd", 1e9}, {"Mds", 1e9}, {"mds", 1e9}, {"Md", 1e9},
     {"bn", 1e9}, {"M", 1e6}, {"k", 1e3}, {"K", 1e3},
   };
+  int c = figures_at(s, n, i);
   for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+    if (!figures_may_match(words[k].pat, c)) continue;
     size_t l = figures_match(s, n, i, words[k].pat);
     if (!l) continue;
     *mult = words[k].mult;
@@ -289,7 +308,7 @@ static size_t figures_scale(const char *s, size_t n, size_t i, double *mult) {
     return l;
   }
   for (size_t k = 0; k < sizeof abbr / sizeof *abbr; k++) {
-    if (!figures_lit(s, n, i, abbr[k].lit)) continue;
+    if (!figures_may_lit(s, n, i, abbr[k].lit) || !figures_lit(s, n, i, abbr[k].lit)) continue;
     size_t l = strlen(abbr[k].lit);
     int next = figures_at(s, n, i + l);
     if (figures_is_alnum(next)) continue;
@@ -345,40 +364,91 @@ static size_t figures_digits(const char *s, size_t n, size_t i, double *value) {
   return j - i;
 }
 
-/* Number words at s[i]: the value in *value, *half when it is "demi",
+/* The word at s[i] folded (figures_char) into w, NUL-padded to
+ * FIGURES_WORD_MAX bytes, when it is made of the letters a-z only and
+ * shorter than that: returns its length in bytes (0 if not).
+ * figures_match(s, n, i, pat) of a pattern of letters is then the same as
+ * strcmp(w, pat) == 0. */
+static size_t figures_word(const char *s, size_t n, size_t i, char w[FIGURES_WORD_MAX]) {
+  size_t j = i, k = 0, l = 1;
+  memset(w, 0, FIGURES_WORD_MAX);
+  while (j < n) {
+    unsigned char b = (unsigned char)s[j];
+    int ch = b < 0x80 ? (b >= 'A' && b <= 'Z' ? b + 32 : b) : figures_char(s, n, j, &l);
+    if (b < 0x80) l = 1;
+    if (!figures_is_alnum(ch)) break;
+    if (ch < 'a' || ch > 'z' || k + 1 >= FIGURES_WORD_MAX) return 0;
+    w[k++] = (char)ch;
+    j += l;
+  }
+  return j - i;
+}
+
+/* The number words, in strcmp order (utf8_word_find). */
+static const struct {
+  char pat[FIGURES_WORD_MAX];
+  int v;
+} figures_numwords[] = {
+  {"cent", 100}, {"cents", 100}, {"cinq", 5}, {"cinquante", 50}, {"deux", 2}, {"dix", 10},
+  {"douze", 12}, {"eight", 8}, {"eighty", 80}, {"fifty", 50}, {"five", 5}, {"forty", 40},
+  {"four", 4}, {"huit", 8}, {"hundred", 100}, {"mille", 1000}, {"neuf", 9}, {"nine", 9},
+  {"ninety", 90}, {"one", 1}, {"onze", 11}, {"quarante", 40}, {"quatorze", 14}, {"quatre", 4},
+  {"quinze", 15}, {"seize", 16}, {"sept", 7}, {"seven", 7}, {"seventy", 70}, {"six", 6},
+  {"sixty", 60}, {"soixante", 60}, {"ten", 10}, {"thirty", 30}, {"thousand", 1000},
+  {"three", 3}, {"treize", 13}, {"trente", 30}, {"trois", 3}, {"twenty", 20}, {"two", 2},
+  {"un", 1}, {"une", 1}, {"vingt", 20}, {"vingts", 20},
+};
+#define FIGURES_NUMWORDS (sizeof figures_numwords / sizeof figures_numwords[0])
+
+struct figures_index {
+  utf8_word_index *numwords;   /* owned: over figures_numwords */
+};
+
+figures_index *figures_index_new(void) {
+  figures_index *ix = xcalloc(1, sizeof *ix);
+  ix->numwords = utf8_word_index_new(figures_numwords, FIGURES_NUMWORDS, sizeof figures_numwords[0]);
+  return ix;
+}
+
+void figures_index_free(figures_index *ix) {
+  if (!ix) return;
+  utf8_word_index_free(ix->numwords);
+  free(ix);
+}
+
+/* The number word w (NUL-padded), -1 if none: looked up in ix, or
+ * searched without. */
+static int figures_numword(const figures_index *ix, const char *w) {
+  return ix ? utf8_word_index_find(ix->numwords, w)
+            : utf8_word_find(figures_numwords, FIGURES_NUMWORDS, sizeof figures_numwords[0], w);
+}
+
+/* Number words at s[i], whose first word (figures_word) w of wl bytes
+ * was read already: the value in *value, *half when it is "demi",
  * *thousands when "mille"/"thousand" was read; returns the length read. */
-static size_t figures_words(const char *s, size_t n, size_t i, double *value, int *half,
-                            int *thousands) {
-  static const struct { const char *pat; int v; } table[] = {
-    {"une", 1}, {"un", 1}, {"deux", 2}, {"trois", 3}, {"quatre", 4}, {"cinq", 5},
-    {"six", 6}, {"sept", 7}, {"huit", 8}, {"neuf", 9}, {"dix", 10}, {"onze", 11},
-    {"douze", 12}, {"treize", 13}, {"quatorze", 14}, {"quinze", 15}, {"seize", 16},
-    {"vingts", 20}, {"vingt", 20}, {"trente", 30}, {"quarante", 40},
-    {"cinquante", 50}, {"soixante", 60}, {"cents", 100}, {"cent", 100},
-    {"mille", 1000}, {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4},
-    {"five", 5}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10},
-    {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},
-    {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"hundred", 100},
-    {"thousand", 1000},
-  };
+static size_t figures_words(const figures_index *ix, const char *s, size_t n, size_t i, const char *w,
+                            size_t wl, double *value, int *half, int *thousands) {
+  char next[FIGURES_WORD_MAX];
   double total = 0, cur = 0;
   int last = 0, nwords = 0, only_un = 0;
   size_t j = i, end = i;
   *half = 0;
   *thousands = 0;
   while (nwords < FIGURES_MAX_WORDS) {
-    size_t l = figures_match(s, n, j, "demi");
-    if (l && (nwords == 0 || (nwords == 1 && only_un))) {
+    size_t l = wl;
+    if (nwords) {
+      l = figures_word(s, n, j, next);
+      w = next;
+    }
+    if (!l) break;
+    if (!memcmp(w, "demi", 5) && (nwords == 0 || (nwords == 1 && only_un))) {
       *half = 1;
       *value = 0.5;
       return j + l - i;
     }
-    int v = -1;
-    for (size_t k = 0; k < sizeof table / sizeof *table; k++) {
-      l = figures_match(s, n, j, table[k].pat);
-      if (l) { v = table[k].v; break; }
-    }
-    if (v < 0) break;
+    int x = figures_numword(ix, w);
+    if (x < 0) break;
+    int v = figures_numwords[x].v;
     only_un = nwords == 0 && v == 1;
     if (v == 100) cur = (cur == 0 ? 1 : cur) * 100;
     else if (v == 1000) { total += (cur == 0 ? 1 : cur) * 1000; cur = 0; *thousands = 1; }
@@ -412,8 +482,9 @@ static void figures_half(const char *s, size_t n, size_t i, figures_num *num) {
   }
 }
 
-/* A number at s[i] with its scale: see the forms in the file comment. */
-static void figures_parse(const char *s, size_t n, size_t i, figures_num *num) {
+/* A number at s[i] with its scale: see the forms in the file comment
+ * (number words looked up in ix, NULL: searched). */
+static void figures_parse(const figures_index *ix, const char *s, size_t n, size_t i, figures_num *num) {
   memset(num, 0, sizeof *num);
   size_t j;
   int half = 0, thousands = 0;
@@ -422,16 +493,18 @@ static void figures_parse(const char *s, size_t n, size_t i, figures_num *num) {
     if (!l) return;
     j = i + l;
   } else {
-    size_t l = figures_words(s, n, i, &num->value, &half, &thousands);
+    char w[FIGURES_WORD_MAX];
+    size_t wl = figures_word(s, n, i, w);
+    size_t l = wl ? figures_words(ix, s, n, i, w, wl, &num->value, &half, &thousands) : 0;
     if (l) {
       num->words = 1;
       if (thousands) num->scale = 1e3;
       j = i + l;
     } else {   /* "million", "milliard" alone */
-      l = figures_match(s, n, i, "milliard");
+      l = wl && !memcmp(w, "milliard", 9) ? wl : 0;
       num->scale = 1e9;
       if (!l) {
-        l = figures_match(s, n, i, "million");
+        l = wl && !memcmp(w, "million", 8) ? wl : 0;
         num->scale = 1e6;
       }
       if (!l) {
@@ -477,7 +550,7 @@ size_t figures_number(const char *s, size_t n, double *value) {
   figures_num num;
   *value = 0;
   if (!s || n == 0) return 0;
-  figures_parse(s, n, 0, &num);
+  figures_parse(NULL, s, n, 0, &num);
   if (num.len) *value = num.value;
   return num.len;
 }
@@ -525,7 +598,9 @@ static const figures_unit figures_units[] = {
   {"tonnes", "tonnes", NULL}, {"tons", "tonnes", NULL},
 };
 
-/* Currency symbols and codes, byte-exact, before or after the number. */
+/* Currency symbols and codes, byte-exact, before or after the number
+ * (none starts with a lower-case letter: figures_symbol passes words
+ * that do at once). */
 static const struct { const char *lit; const char *unit; } figures_symbols[] = {
   {"US$", "USD"}, {"USD", "USD"}, {"$", "USD"}, {"\xE2\x82\xAC", "EUR"},
   {"EUR", "EUR"}, {"\xC2\xA3", "GBP"}, {"GBP", "GBP"}, {"CHF", "CHF"},
@@ -542,9 +617,10 @@ static const char *const figures_rates[] = {
 /* A currency symbol or code at s[i] (byte-exact, not inside a word):
  * its length, the code in *unit. */
 static size_t figures_symbol(const char *s, size_t n, size_t i, const char **unit) {
+  if (i < n && s[i] >= 'a' && s[i] <= 'z') return 0;
   for (size_t k = 0; k < sizeof figures_symbols / sizeof *figures_symbols; k++) {
     const char *lit = figures_symbols[k].lit;
-    if (!figures_lit(s, n, i, lit)) continue;
+    if (!figures_may_lit(s, n, i, lit) || !figures_lit(s, n, i, lit)) continue;
     size_t l = strlen(lit);
     if ((lit[0] >= 'A' && lit[0] <= 'Z') && figures_is_alnum(figures_at(s, n, i + l))) continue;
     *unit = figures_symbols[k].unit;
@@ -569,7 +645,9 @@ static size_t figures_unit_after(const char *s, size_t n, size_t i, const figure
     size_t k = pass ? j + d : j;
     if (pass && !d) break;
     if (pass && (l = figures_symbol(s, n, k, code))) return k + l;
+    int c = figures_at(s, n, k);
     for (size_t t = 0; t < sizeof figures_units / sizeof *figures_units; t++) {
+      if (!figures_may_match(figures_units[t].pat, c)) continue;
       l = figures_match(s, n, k, figures_units[t].pat);
       if (l) {
         *u = &figures_units[t];
@@ -603,7 +681,9 @@ static const figures_keyword figures_keywords[] = {
 
 /* The keyword at s[i], -1 if none. */
 static int figures_keyword_at(const char *s, size_t n, size_t i, size_t *len) {
+  int c = figures_at(s, n, i);
   for (size_t k = 0; k < sizeof figures_keywords / sizeof *figures_keywords; k++) {
+    if (!figures_may_match(figures_keywords[k].pat, c)) continue;
     size_t l = figures_match(s, n, i, figures_keywords[k].pat);
     if (l) { *len = l; return (int)k; }
   }
@@ -628,6 +708,7 @@ static const char *const figures_percent[] = {
 
 /* What figures_find carries from one figure to the next. */
 typedef struct figures_state {
+  const figures_index *ix;   /* may be NULL */
   const char *text;
   size_t n;
   const date_expr *dates;
@@ -808,7 +889,7 @@ static size_t figures_try(figures_state *st, size_t i) {
     return figures_skip_token(s, n, i);
   if (digit && j == i && figures_numero(s, n, i)) return figures_skip_token(s, n, i);
   figures_num num;
-  figures_parse(s, n, j, &num);
+  figures_parse(st->ix, s, n, j, &num);
   if (!num.len) return digit ? figures_skip_token(s, n, j) + (j - i) : 0;
   size_t k = j + num.len;
   size_t skip = digit ? figures_skip_token(s, n, j) + (j - i) : k - i;
@@ -882,15 +963,17 @@ size_t figures_find(const char *text, size_t n, dyad_date ref, figure *out, size
   if (!text || n == 0) return 0;
   date_expr dates[FIGURES_DATES];
   size_t nd = dates_find(text, n > UINT32_MAX ? UINT32_MAX : n, ref, dates, FIGURES_DATES);
-  return figures_find_dated(text, n, ref, dates, nd > FIGURES_DATES ? FIGURES_DATES : nd, out, cap);
+  if (nd > FIGURES_DATES) nd = FIGURES_DATES;
+  return figures_find_dated(NULL, text, n, ref, dates, nd, out, cap);
 }
 
-size_t figures_find_dated(const char *text, size_t n, dyad_date ref, const date_expr *dates, size_t nd,
-                          figure *out, size_t cap) {
+size_t figures_find_dated(const figures_index *ix, const char *text, size_t n, dyad_date ref,
+                          const date_expr *dates, size_t nd, figure *out, size_t cap) {
   if (!text || n == 0) return 0;
   if (n > UINT32_MAX) n = UINT32_MAX;
   figures_state st;
   memset(&st, 0, sizeof st);
+  st.ix = ix;
   st.text = text;
   st.n = n;
   st.dates = dates;
@@ -914,9 +997,9 @@ size_t figures_find_dated(const char *text, size_t n, dyad_date ref, const date_
         prev = figures_alnum_before(text, n, i);
         continue;
       }
-      if (al) {   /* a word: a keyword? */
+      if (al) {   /* a word: a keyword? (only indicators need them) */
         size_t kl;
-        int k = figures_keyword_at(text, n, i, &kl);
+        int k = out ? figures_keyword_at(text, n, i, &kl) : -1;
         if (k >= 0) st.kw = k;
         while (i < n && figures_is_alnum(figures_char(text, n, i, &l))) i += l;
         prev = 1;

@@ -28,11 +28,20 @@ typedef struct figure {
  * unknown), for periods like "au premier semestre" without a year. */
 size_t figures_find(const char *text, size_t n, dyad_date ref, figure *out, size_t cap);
 
+/* The number words, hashed: built once (dyad_ctx keeps one), read-only
+ * after, for figures_find_dated (which searches them without one). */
+typedef struct figures_index figures_index;
+figures_index *figures_index_new(void);
+void figures_index_free(figures_index *ix);   /* accepts NULL */
+
 /* The same with the sentence's date expressions already found
  * (dates_find on the same text and ref): callers that need them too
- * read the sentence once. */
-size_t figures_find_dated(const char *text, size_t n, dyad_date ref, const date_expr *dates,
-                          size_t nd, figure *out /* out */, size_t cap);
+ * read the sentence once.  Dates only take numbers out, so when no
+ * figure is found with nd 0 (dates NULL; out NULL, cap 0 to count), none
+ * is found with any dates: a caller may skip dates_find then.  ix: the
+ * number words hashed, or NULL to search them. */
+size_t figures_find_dated(const figures_index *ix, const char *text, size_t n, dyad_date ref,
+                          const date_expr *dates, size_t nd, figure *out /* out */, size_t cap);
 
 /* Parse a French or English number at s[0..n): "150.000", "150 000",
  * "1,5 milliard", "demi-milliard", "600 millions", "2 000 milliards",

@@ -280,6 +280,11 @@ void lexicon_reading(const lexicon *lex, uint32_t r, lex_reading *out) {
   out->pos = rd->pos < POS__COUNT ? (lex_pos)rd->pos : POS_OTHER;
 }
 
+uint64_t lexicon_lemma_key(const lexicon *lex, uint32_t r) {
+  if (!lex || r >= lex->nreadings) return UINT64_MAX;
+  return lex->readings[r].lemma_off | (uint64_t)lex->readings[r].lemma_len << 32;
+}
+
 size_t lexicon_nforms(const lexicon *lex) { return lex ? lex->nforms : 0; }
 size_t lexicon_nreadings(const lexicon *lex) { return lex ? lex->nreadings : 0; }
 

@@ -59,6 +59,11 @@ unsigned lexicon_lookup(const lexicon *lex, const char *s, size_t n,
 /* Reading number r (as returned by lexicon_lookup + 0..count-1). */
 void lexicon_reading(const lexicon *lex, uint32_t r, lex_reading *out /* out */);
 
+/* The lemma of reading number r as a key: readings whose keys are equal
+ * have the same lemma string.  Read without that string, where
+ * lexicon_reading checks it; UINT64_MAX if r is out of range. */
+uint64_t lexicon_lemma_key(const lexicon *lex, uint32_t r);
+
 /* Number of distinct forms and readings (for tests and stats). */
 size_t lexicon_nforms(const lexicon *lex);
 size_t lexicon_nreadings(const lexicon *lex);

@@ -3,7 +3,9 @@
  * Two open-addressing hash tables (linear probing, at most half full):
  * the vocabulary (folded token -> id) and the trie edges ((node, token
  * id) -> child node).  Node 0 is the root.  Each node keeps the values
- * of the phrase that ends there.
+ * of the phrase that ends there; the root's edges are also kept in an
+ * array by token id.  A bit set of the vocabulary's (length, first byte,
+ * last byte) turns most tokens of a text away before the hash.
  */
 #include "match.h"
 #include "err.h"
@@ -26,7 +28,16 @@ typedef struct match_node {
   uint32_t nvals, cap;
 } match_node;
 
+/* The filter's bit of a token of n > 0 bytes: its length (up to 15),
+ * first and last bytes (their low five bits). */
+#define MATCH_FILTER_BITS (16 * 32 * 32)
+static size_t match_filter_bit(const char *s, size_t n) {
+  return (n < 15 ? n : 15) << 10 | ((unsigned char)s[0] & 31u) << 5 | ((unsigned char)s[n - 1] & 31u);
+}
+
 struct matcher {
+  uint64_t filter[MATCH_FILTER_BITS / 64];  /* match_filter_bit of each vocabulary token: most
+                                               tokens of a text are none, and fail here */
   char *pool;                 /* owned: vocabulary strings */
   size_t pool_len, pool_cap;
   match_vocab_slot *vocab;    /* owned */
@@ -35,6 +46,9 @@ struct matcher {
   size_t edge_cap, nedges;
   match_node *nodes;          /* owned */
   size_t nnodes, node_cap;
+  uint32_t *root;             /* owned: the root's child by token id, 0 none (its edges, found
+                                 without hashing: most tokens start no phrase) */
+  size_t root_cap;
   size_t nphrases;
 };
 
@@ -69,6 +83,7 @@ void matcher_free(matcher *m) {
   if (!m) return;
   for (size_t i = 0; i < m->nnodes; i++) free(m->nodes[i].vals);
   free(m->nodes);
+  free(m->root);
   free(m->edges);
   free(m->vocab);
   free(m->pool);
@@ -87,6 +102,10 @@ static match_vocab_slot *match_vocab_find(const matcher *m, const char *s, size_
 }
 
 uint32_t matcher_token_id(const matcher *m, const char *s, size_t n) {
+  if (n) {
+    size_t b = match_filter_bit(s, n);
+    if (!(m->filter[b / 64] >> (b % 64) & 1)) return 0;
+  }
   return match_vocab_find(m, s, n, match_hash(s, n))->id;
 }
 
@@ -113,6 +132,10 @@ static uint32_t match_vocab_add(matcher *m, const char *s, size_t n) {
     m->pool = xrealloc(m->pool, m->pool_cap);
   }
   memcpy(m->pool + m->pool_len, s, n);
+  if (n) {
+    size_t b = match_filter_bit(s, n);
+    m->filter[b / 64] |= (uint64_t)1 << (b % 64);
+  }
   sl->hash = h;
   sl->id = (uint32_t)++m->nvocab;
   sl->off = (uint32_t)m->pool_len;
@@ -151,6 +174,16 @@ static uint32_t match_child(matcher *m, uint32_t node, uint32_t tok) {
   sl->key = key;
   sl->child = (uint32_t)m->nnodes++;
   m->nedges++;
+  if (node == 0) {
+    if (tok >= m->root_cap) {
+      size_t cap = m->root_cap ? m->root_cap : 256;
+      while (cap <= tok) cap *= 2;
+      m->root = xrealloc(m->root, cap * sizeof *m->root);
+      memset(m->root + m->root_cap, 0, (cap - m->root_cap) * sizeof *m->root);
+      m->root_cap = cap;
+    }
+    m->root[tok] = sl->child;
+  }
   return sl->child;
 }
 
@@ -177,9 +210,14 @@ size_t matcher_longest(const matcher *m, const uint32_t *ids, size_t n, const ui
   *vals = NULL;
   *nvals = 0;
   for (size_t i = 0; i < n && ids[i]; i++) {
-    const match_edge_slot *sl = match_edge_find(m, (uint64_t)node << 32 | ids[i]);
-    if (!sl->key) break;
-    node = sl->child;
+    if (i == 0) {
+      node = ids[0] < m->root_cap ? m->root[ids[0]] : 0;
+      if (!node) break;
+    } else {
+      const match_edge_slot *sl = match_edge_find(m, (uint64_t)node << 32 | ids[i]);
+      if (!sl->key) break;
+      node = sl->child;
+    }
     if (m->nodes[node].nvals) {
       best = i + 1;
       *vals = m->nodes[node].vals;

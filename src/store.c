@@ -544,12 +544,12 @@ static void store_names_free(store_names *nm) {
   free(nm->v);
 }
 
-static void store_touch(dyad_store *s, int64_t cluster, int figure) {
+static void store_touch(dyad_store *s, int64_t cluster, int is_figure) {
   if (s->ntouched == s->cap_touched) {
     s->cap_touched = s->cap_touched ? 2 * s->cap_touched : 64;
     s->touched = xrealloc(s->touched, s->cap_touched * sizeof *s->touched);
   }
-  s->touched[s->ntouched++] = figure ? -cluster : cluster;
+  s->touched[s->ntouched++] = is_figure ? -cluster : cluster;
 }
 
 static int store_cmp_i64(const void *a, const void *b) {
@@ -772,8 +772,8 @@ static int store_recount(dyad_store *s, dyad_err *err) {
 
 /* Before doc's report joins cluster: one more source unless doc has a
  * report there already (found through the doc's own few rows). */
-static int store_count_source(dyad_store *s, int64_t doc, int64_t cluster, int figure, dyad_err *err) {
-  sqlite3_stmt *st = store_stmt(s, figure ? SS_FIG_SEEN : SS_EV_SEEN, err);
+static int store_count_source(dyad_store *s, int64_t doc, int64_t cluster, int is_figure, dyad_err *err) {
+  sqlite3_stmt *st = store_stmt(s, is_figure ? SS_FIG_SEEN : SS_EV_SEEN, err);
   if (!st) return DYAD_EIO;
   sqlite3_bind_int64(st, 1, doc);
   sqlite3_bind_int64(st, 2, cluster);

@@ -1,5 +1,7 @@
-/* utf8.c: UTF-8 validation, repair and decoding, see utf8.h. */
+/* utf8.c: UTF-8 validation, repair, decoding and folding, and keyword
+ * tables, see utf8.h. */
 #include "utf8.h"
+#include "err.h"
 #include <string.h>
 #include <utf8proc.h>
 
@@ -98,6 +100,13 @@ size_t utf8_repair(const char *s, size_t n, char *out) {
 size_t utf8_lower(const char *s, size_t n, char *out, size_t cap) {
   size_t i = 0, o = 0;
   while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {   /* ASCII, the common case: as utf8proc_tolower does */
+      if (o + 1 > cap) return 0;
+      out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      i++;
+      continue;
+    }
     int32_t cp;
     int l = utf8_decode(s + i, n - i, &cp);
     if (l == 0) { cp = 0xFFFD; l = 1; }
@@ -122,6 +131,14 @@ int utf8_is_upper_initial(const char *s, size_t n) {
  * decomposition, become d, l, o and i. */
 size_t utf8_fold(const char *s, size_t n, char *out, size_t cap) {
   size_t i = 0, o = 0;
+  /* the ASCII head, most often the whole word, as far as it fits: no
+     room to check for each byte */
+  size_t head = n < cap ? n : cap;
+  while (i < head && (unsigned char)s[i] < 0x80) {
+    unsigned char c = (unsigned char)s[i];
+    out[i++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  o = i;
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
@@ -166,4 +183,84 @@ size_t utf8_fold(const char *s, size_t n, char *out, size_t cap) {
     }
   }
   return o;
+}
+
+/* Bytes p[0..8) as a big-endian integer. */
+static inline uint64_t utf8_be64(const char *p) {
+  const unsigned char *u = (const unsigned char *)p;
+  return (uint64_t)u[0] << 56 | (uint64_t)u[1] << 48 | (uint64_t)u[2] << 40 | (uint64_t)u[3] << 32 |
+         (uint64_t)u[4] << 24 | (uint64_t)u[5] << 16 | (uint64_t)u[6] << 8 | (uint64_t)u[7];
+}
+
+/* Words NUL-padded to 16 bytes compare as two big-endian integers as
+ * strcmp compares them, and the search halves the table with masks
+ * rather than jumps: lookups of unrelated words mispredict most of the
+ * jumps of a plain binary search. */
+int utf8_word_find(const void *table, size_t n, size_t size, const char *w) {
+  const char *t = table;
+  uint64_t w0 = utf8_be64(w), w1 = utf8_be64(w + 8);
+  size_t lo = 0, len = n;
+  while (len > 1) {   /* the first entry not before w is in [lo, lo + len] */
+    size_t half = len / 2;
+    const char *x = t + (lo + half) * size;
+    uint64_t x0 = utf8_be64(x), x1 = utf8_be64(x + 8);
+    size_t less = (size_t)((x0 < w0) | ((x0 == w0) & (x1 < w1)));
+    lo += half & (0 - less);
+    len -= half;
+  }
+  /* it is lo or lo + 1 */
+  if (!memcmp(t + lo * size, w, UTF8_WORD_MAX)) return (int)lo;
+  if (lo + 1 < n && !memcmp(t + (lo + 1) * size, w, UTF8_WORD_MAX)) return (int)(lo + 1);
+  return -1;
+}
+
+struct utf8_word_index {
+  const char *table;   /* borrowed */
+  size_t size;         /* bytes per entry */
+  uint16_t *slot;      /* owned: entry + 1, 0 for an empty slot */
+  size_t mask;         /* slots - 1 */
+  unsigned shift;      /* 64 - log2(slots) */
+};
+
+/* The home slot of the word w (NUL-padded to UTF8_WORD_MAX bytes). */
+static size_t utf8_word_slot(const utf8_word_index *ix, const char *w) {
+  uint64_t a, b;
+  memcpy(&a, w, 8);
+  memcpy(&b, w + 8, 8);
+  return (size_t)(((a ^ (b * 0x9E3779B97F4A7C15u)) * 0xFF51AFD7ED558CCDu) >> ix->shift);
+}
+
+utf8_word_index *utf8_word_index_new(const void *table, size_t n, size_t size) {
+  utf8_word_index *ix = xcalloc(1, sizeof *ix);
+  size_t slots = 64;
+  unsigned bits = 6;
+  while (slots < 4 * n) {   /* at most a quarter full: probes end soon */
+    slots *= 2;
+    bits++;
+  }
+  ix->table = table;
+  ix->size = size;
+  ix->slot = xcalloc(slots, sizeof *ix->slot);
+  ix->mask = slots - 1;
+  ix->shift = 64 - bits;
+  for (size_t k = 0; k < n && k < UINT16_MAX; k++) {
+    size_t i = utf8_word_slot(ix, ix->table + k * size);
+    while (ix->slot[i]) i = (i + 1) & ix->mask;
+    ix->slot[i] = (uint16_t)(k + 1);
+  }
+  return ix;
+}
+
+void utf8_word_index_free(utf8_word_index *ix) {
+  if (!ix) return;
+  free(ix->slot);
+  free(ix);
+}
+
+int utf8_word_index_find(const utf8_word_index *ix, const char *w) {
+  for (size_t i = utf8_word_slot(ix, w);; i = (i + 1) & ix->mask) {
+    unsigned k = ix->slot[i];
+    if (!k) return -1;
+    if (!memcmp(ix->table + (k - 1) * ix->size, w, UTF8_WORD_MAX)) return (int)(k - 1);
+  }
 }

@@ -1,4 +1,5 @@
-/* utf8.h: UTF-8 validation, repair and decoding.
+/* utf8.h: UTF-8 validation, repair, decoding and folding, and the keyword
+ * tables of the scanners.
  *
  * Validation follows RFC 3629: no overlong forms, no surrogates, nothing
  * above U+10FFFF.  Repair replaces each invalid byte with U+FFFD and each
@@ -40,5 +41,23 @@ size_t utf8_lower(const char *s, size_t n, char *out, size_t cap);
 size_t utf8_fold(const char *s, size_t n, char *out, size_t cap);
 /* 1 if the first character of s is an upper-case letter. */
 int utf8_is_upper_initial(const char *s, size_t n);
+
+/* Keyword tables of the scanners (dates, figures): words of at most
+ * UTF8_WORD_MAX - 1 bytes, each NUL-padded to UTF8_WORD_MAX bytes at the
+ * start of an entry of size bytes, sorted in strcmp order.  The index of
+ * the word w (NUL-padded to UTF8_WORD_MAX bytes) among the n > 0 entries
+ * of table, -1 if absent. */
+#define UTF8_WORD_MAX 16
+int utf8_word_find(const void *table, size_t n, size_t size, const char *w);
+
+/* A hash index over such a table (its words unique, at most 65534), for
+ * the tables looked up most: built once, read-only after; the table is
+ * borrowed and must outlive it.  utf8_word_index_find gives what
+ * utf8_word_find gives, in a probe or two instead of a binary search's
+ * chain of comparisons. */
+typedef struct utf8_word_index utf8_word_index;
+utf8_word_index *utf8_word_index_new(const void *table, size_t n, size_t size);
+void utf8_word_index_free(utf8_word_index *ix);   /* accepts NULL */
+int utf8_word_index_find(const utf8_word_index *ix, const char *w);
 
 #endif

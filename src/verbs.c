@@ -18,6 +18,7 @@ struct verbs_table {
   verbs_pattern *pats;   /* owned */
   size_t n, cap;
   char **alts;           /* owned: folded alternative words */
+  size_t *alt_lens;      /* owned: their lengths */
   size_t nalts, alts_cap;
   matcher *triggers;     /* owned: trigger word -> pattern numbers */
   char *file;            /* owned */
@@ -27,6 +28,7 @@ void verbs_free(verbs_table *v) {
   if (!v) return;
   for (size_t i = 0; i < v->nalts; i++) free(v->alts[i]);
   free(v->alts);
+  free(v->alt_lens);
   free(v->pats);
   matcher_free(v->triggers);
   free(v->file);
@@ -37,7 +39,7 @@ size_t verbs_count(const verbs_table *v) { return v->n; }
 const verbs_pattern *verbs_at(const verbs_table *v, uint32_t i) { return i < v->n ? &v->pats[i] : NULL; }
 
 int verbs_alt_is(const verbs_table *v, uint32_t alt, const char *w, size_t n) {
-  return alt < v->nalts && strlen(v->alts[alt]) == n && !memcmp(v->alts[alt], w, n);
+  return alt < v->nalts && v->alt_lens[alt] == n && !memcmp(v->alts[alt], w, n);
 }
 
 size_t verbs_triggered(const verbs_table *v, const char *w, size_t n, const uint32_t **out) {
@@ -77,7 +79,9 @@ static int verbs_alt_add(verbs_table *v, const char *s, size_t n) {
   if (v->nalts == v->alts_cap) {
     v->alts_cap = v->alts_cap ? 2 * v->alts_cap : 256;
     v->alts = xrealloc(v->alts, v->alts_cap * sizeof *v->alts);
+    v->alt_lens = xrealloc(v->alt_lens, v->alts_cap * sizeof *v->alt_lens);
   }
+  v->alt_lens[v->nalts] = len;
   v->alts[v->nalts++] = xstrdup(buf);
   return 1;
 }
@@ -202,4 +206,63 @@ verbs_table *verbs_load(const char *path, dict_report_fn fn, void *user, int *pr
   fclose(fp);
   *problems = L.problems;
   return v;
+}
+
+/* The lemmas already folded by verbs_trigger_readings: open addressing
+ * from lexicon_lemma_key to trigger-or-not, grown at half full. */
+typedef struct verbs_lemma_memo {
+  uint64_t *keys;         /* UINT64_MAX: empty */
+  unsigned char *trig;
+  size_t cap, n;
+} verbs_lemma_memo;
+
+static size_t verbs_memo_slot(const verbs_lemma_memo *m, uint64_t key) {
+  size_t i = (size_t)((key * 0x9E3779B97F4A7C15u) >> 32) & (m->cap - 1);
+  while (m->keys[i] != UINT64_MAX && m->keys[i] != key) i = (i + 1) & (m->cap - 1);
+  return i;
+}
+
+static void verbs_memo_grow(verbs_lemma_memo *m) {
+  verbs_lemma_memo old = *m;
+  m->cap = old.cap ? 2 * old.cap : 4096;
+  m->keys = xmalloc(m->cap * sizeof *m->keys);
+  memset(m->keys, 0xFF, m->cap * sizeof *m->keys);
+  m->trig = xcalloc(m->cap, 1);
+  for (size_t i = 0; i < old.cap; i++)
+    if (old.keys[i] != UINT64_MAX) {
+      size_t j = verbs_memo_slot(m, old.keys[i]);
+      m->keys[j] = old.keys[i];
+      m->trig[j] = old.trig[i];
+    }
+  free(old.keys);
+  free(old.trig);
+}
+
+unsigned char *verbs_trigger_readings(const verbs_table *v, const lexicon *lex) {
+  size_t n = lexicon_nreadings(lex);
+  unsigned char *bits = xcalloc(n / 8 + 1, 1);
+  verbs_lemma_memo memo = {NULL, NULL, 0, 0};
+  verbs_memo_grow(&memo);
+  for (uint32_t r = 0; r < n; r++) {
+    uint64_t key = lexicon_lemma_key(lex, r);
+    size_t i = verbs_memo_slot(&memo, key);
+    if (memo.keys[i] == UINT64_MAX) {   /* a lemma not seen yet: fold it */
+      lex_reading rd;
+      lexicon_reading(lex, r, &rd);
+      char buf[512];
+      size_t f = utf8_fold(rd.lemma, rd.lemma_len, buf, sizeof buf);
+      const uint32_t *pats;
+      if (2 * (memo.n + 1) > memo.cap) {
+        verbs_memo_grow(&memo);
+        i = verbs_memo_slot(&memo, key);
+      }
+      memo.keys[i] = key;
+      memo.trig[i] = f && verbs_triggered(v, buf, f, &pats) > 0;
+      memo.n++;
+    }
+    if (memo.trig[i]) bits[r / 8] |= (unsigned char)(1u << (r % 8));
+  }
+  free(memo.keys);
+  free(memo.trig);
+  return bits;
 }

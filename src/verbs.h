@@ -12,6 +12,7 @@
 #ifndef DYAD_VERBS_H
 #define DYAD_VERBS_H
 #include "dict.h"
+#include "lexicon.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -46,5 +47,11 @@ const verbs_pattern *verbs_at(const verbs_table *v, uint32_t i);
 /* 1 if the folded word w is alternative k of the table's items. */
 int verbs_alt_is(const verbs_table *v, uint32_t alt, const char *w, size_t n);
 size_t verbs_count(const verbs_table *v);
+
+/* The readings of lex whose lemma folds (utf8_fold) to a trigger word: bit
+ * r % 8 of byte r / 8 of the returned array (malloc'd, one bit per
+ * reading).  The code stage keeps it (dyad_ctx) to read the lemmas only
+ * of the tokens that may trigger a pattern. */
+unsigned char *verbs_trigger_readings(const verbs_table *v, const lexicon *lex);
 
 #endif

@@ -48,6 +48,17 @@ static const char *hist_text0(hist_loader *L, sqlite3_stmt *st, int col) {
   return s ? s : "";
 }
 
+/* A source's document and place (doc, url, published, sentence, span),
+ * read from the six columns from col on. */
+static void hist_source_where(hist_loader *L, sqlite3_stmt *st, int col, hist_source *s) {
+  s->doc = hist_text0(L, st, col);
+  s->url = hist_text(L, st, col + 1);
+  s->published = hist_text(L, st, col + 2);
+  s->sentence = hist_text0(L, st, col + 3);
+  s->span_start = (long)sqlite3_column_int64(st, col + 4);
+  s->span_end = (long)sqlite3_column_int64(st, col + 5);
+}
+
 static void hist_code(sqlite3_stmt *st, int col, char *out, size_t n) {
   const unsigned char *s = sqlite3_column_text(st, col);
   snprintf(out, n, "%s", s ? (const char *)s : "");
@@ -182,12 +193,7 @@ static int hist_events(hist_loader *L, const cameo_table *cameo) {
     }
     owner[k] = cur;
     hist_source *s = &src[k];
-    s->doc = hist_text0(L, st, 1);
-    s->url = hist_text(L, st, 2);
-    s->published = hist_text(L, st, 3);
-    s->sentence = hist_text0(L, st, 4);
-    s->span_start = (long)sqlite3_column_int64(st, 5);
-    s->span_end = (long)sqlite3_column_int64(st, 6);
+    hist_source_where(L, st, 1, s);
     s->cameo = hist_text0(L, st, 7);
     s->date = hist_text(L, st, 8);
     s->source_name = hist_text0(L, st, 9);
@@ -296,12 +302,7 @@ static int hist_figures(hist_loader *L) {
     }
     owner[k] = cur;
     hist_source *s = &src[k];
-    s->doc = hist_text0(L, st, 1);
-    s->url = hist_text(L, st, 2);
-    s->published = hist_text(L, st, 3);
-    s->sentence = hist_text0(L, st, 4);
-    s->span_start = (long)sqlite3_column_int64(st, 5);
-    s->span_end = (long)sqlite3_column_int64(st, 6);
+    hist_source_where(L, st, 1, s);
     s->date = hist_text(L, st, 7);
     s->source_name = s->target_name = "";
     /* the representative: the member with the narrowest period */
@@ -393,12 +394,7 @@ static int hist_agreements(hist_loader *L) {
     }
     owner[k] = g;
     hist_source *s = &src[k];
-    s->doc = hist_text0(L, st, 0);
-    s->url = hist_text(L, st, 1);
-    s->published = hist_text(L, st, 2);
-    s->sentence = hist_text0(L, st, 3);
-    s->span_start = (long)sqlite3_column_int64(st, 4);
-    s->span_end = (long)sqlite3_column_int64(st, 5);
+    hist_source_where(L, st, 0, s);
     s->date = hist_text(L, st, 6);
     s->source_name = s->target_name = "";
   }

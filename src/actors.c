@@ -688,11 +688,19 @@ static int actors_is_former(const dyad_doc *doc, const mention *m) {
 static void actors_dating(actors_run_state *st) {
   dyad_doc *doc = st->doc;
   /* the distinct people named, but for former office holders */
+  /* people named with their office ("le président Macky Sall") hold it
+     then; a name alone may be an opponent's, or a later office's
+     ("le dossier Ousmane Sonko"): such names count only when nobody is
+     named with a title */
   const char **names = xmalloc((st->nm + 1) * sizeof *names);
   size_t nn0 = 0;
+  int titled = 0;
+  for (size_t i = 0; i < st->nm; i++)
+    titled |= st->m[i].person >= 0 && st->m[i].rule == RULE_ROLE_PERSON && !actors_is_former(doc, &st->m[i]);
   for (size_t i = 0; i < st->nm; i++) {
     const mention *m = &st->m[i];
-    if (m->person >= 0 && (m->rule == RULE_PERSON || m->rule == RULE_ROLE_PERSON) && !actors_is_former(doc, m))
+    if (m->person >= 0 && (m->rule == RULE_ROLE_PERSON || (m->rule == RULE_PERSON && !titled)) &&
+        !actors_is_former(doc, m))
       names[nn0++] = dict_entry_at(st->d, (uint32_t)m->person)->name;
   }
   if (nn0) qsort(names, nn0, sizeof *names, actors_strcmp);

@@ -257,6 +257,21 @@ static int code_participle_only(code_state *st, uint32_t t) {
   return ppas;
 }
 
+/* Degree words, which qualify adjectives ("très", "plus que"). */
+static const char *const code_degrees[] = {"tres", "plus", "moins", "trop", "si", "assez", "aussi",
+                                           "particulierement", "extremement", "fort", NULL};
+
+/* 1 if token t may be an adjective ("critique", "préoccupante"). */
+static int code_adjective(code_state *st, uint32_t t) {
+  const token *k = &st->doc->toks[t];
+  for (unsigned i = 0; i < k->nread; i++) {
+    lex_reading r;
+    lexicon_reading(st->ctx->lex, k->read + i, &r);
+    if (r.pos == POS_ADJ) return 1;
+  }
+  return 0;
+}
+
 /* 1 if token t is a noun, never a verb ("destruction", "expulsion"). */
 static int code_nominal(code_state *st, uint32_t t) {
   const token *k = &st->doc->toks[t];
@@ -306,6 +321,41 @@ static int code_agent_after(code_state *st, const dyad_doc *doc, uint32_t e, uin
         return 1;
   }
   return 0;
+}
+
+/* Nouns whose complement "de X" names who acts in the infinitive after
+ * them ("la décision de la RDC d'expulser son ambassadeur"). */
+static const char *const code_decisions[] = {"decision", "choix", "volonte", "refus", "tentative",
+                                             "resolution", NULL};
+
+/* The actor X of "<decision> de X de|d' <predicate at t>", or NULL: X
+ * just before the "de" of the predicate, and the noun within nine tokens
+ * before X's own "de" (quoted qualifiers may sit between: "la décision
+ * « complètement injustifiée » de l'Algérie de rompre"). */
+static const mention *code_decider(code_state *st, size_t mb, size_t me, uint32_t b, uint32_t t) {
+  if (t < b + 3 || !(code_tok_is(st, t - 1, "de") || code_tok_is(st, t - 1, "d'"))) return NULL;
+  const dyad_doc *doc = st->doc;
+  for (size_t i = me; i-- > mb;) {
+    const mention *m = &doc->mentions[i];
+    if (m->tok_end > t - 1) continue;
+    if (m->tok_end + 1 < t - 1 || !m->state[0] || m->rule == RULE_PAIR) return NULL;
+    uint32_t q = m->tok_begin;
+    /* an abbreviation in parentheses: "la République démocratique du
+       Congo (RDC) d'expulser" */
+    if (i > mb && q > b && code_tok_is(st, q - 1, "(") && doc->mentions[i - 1].tok_end == q - 1 &&
+        !strcmp(doc->mentions[i - 1].state, m->state)) {
+      t = doc->mentions[i - 1].tok_end + 1;
+      continue;
+    }
+    if (q > b && (code_tok_is(st, q - 1, "la") || code_tok_is(st, q - 1, "l'") || code_tok_is(st, q - 1, "le")))
+      q--;
+    if (q <= b || !(code_tok_is(st, q - 1, "de") || code_tok_is(st, q - 1, "du") || code_tok_is(st, q - 1, "d'")))
+      return NULL;
+    for (uint32_t r = q - 1; r-- > b && r + 10 > q;)
+      if (code_tok_is_any(st, r, code_decisions)) return m;
+    return NULL;
+  }
+  return NULL;
 }
 
 /* Is the predicate at t..e a real, asserted act (1), or negated, planned
@@ -449,6 +499,24 @@ static int code_date_elsewhere(code_state *st, uint32_t sstart, const date_expr 
   return 0;
 }
 
+/* 1 if date d follows another verb than the predicate at t..e, in the
+ * future or conditional tense, within its clause ("Macky Sall, dont le
+ * pays connaîtra une élection en février 2024, s'est dit honoré
+ * d'effectuer cette visite"): it dates what is to come, not the act. */
+static int code_date_future_clause(code_state *st, uint32_t sstart, const date_expr *d, uint32_t t,
+                                   uint32_t e) {
+  const dyad_doc *doc = st->doc;
+  uint32_t q = st->base;
+  while (q < st->send && doc->toks[q].start < sstart + d->start) q++;
+  for (int k = 0; k < 6 && q > st->base; k++) {
+    q--;
+    if (q >= t && q < e) return 0;
+    if (doc->toks[q].kind == TOK_PUNCT) return 0;
+    if (code_has_tag(st, q, "ifut") || code_has_tag(st, q, "cond")) return 1;
+  }
+  return 0;
+}
+
 /* 1 if s[0..n) is "depuis" (or "since") and a day of the month. */
 static int code_since_day(const char *s, size_t n) {
   if (!(n > 7 && (!strncasecmp(s, "depuis ", 7) || !strncasecmp(s, "since ", 6)))) return 0;
@@ -462,14 +530,14 @@ static int code_since_day(const char *s, size_t n) {
   return 0;
 }
 
-static int code_date(code_state *st, const date_expr *d, size_t nd, uint32_t sstart, uint32_t t,
+static int code_date(code_state *st, const date_expr *d, size_t nd, uint32_t sstart, uint32_t t, uint32_t e,
                      int32_t *first, int32_t *last) {
   const date_expr *best = NULL;
   uint32_t at = st->doc->toks[t].start - sstart, bestd = UINT32_MAX;
   for (int pass = 0; pass < 2 && !best; pass++)
     for (size_t i = 0; i < nd; i++) {
       if (d[i].kind == DATE_PERIOD || code_date_span_title(st->doc->text + sstart + d[i].start, d[i].end - d[i].start) ||
-          (pass == 0 && code_date_elsewhere(st, sstart, &d[i], t)))
+          (pass == 0 && code_date_elsewhere(st, sstart, &d[i], t)) || code_date_future_clause(st, sstart, &d[i], t, e))
         continue;
       uint32_t dist = d[i].start > at ? d[i].start - at : at - d[i].end;
       if (dist < bestd) { bestd = dist; best = &d[i]; }
@@ -870,7 +938,7 @@ static void code_emit(code_state *st, uint32_t s, uint32_t t, uint32_t e_end, co
   e->place = place;
   e->pattern = pno;
   snprintf(e->cameo, sizeof e->cameo, "%s", p->cameo);
-  e->date_own = (uint8_t)code_date(st, dates, nd, se->start, t, &e->first, &e->last);
+  e->date_own = (uint8_t)code_date(st, dates, nd, se->start, t, e_end, &e->first, &e->last);
   if (!strcmp(p->cameo, "042") || !strcmp(p->cameo, "043")) {
     event_rec *h = code_event_new(st);
     *h = doc->events[doc->nevents - 2];
@@ -932,21 +1000,25 @@ static void code_sentence(code_state *st, uint32_t s) {
   int dated = 0, background = 0;
   for (uint32_t t = b; t < end; t++) {
     if (!code_may_trigger(st, t)) continue;
+    /* the longest match over the token's form and lemmas ("invite" is
+       an English trigger, its lemma "inviter" starts longer French ones) */
+    uint32_t best_end = 0;
+    const verbs_pattern *best = NULL;
+    uint32_t best_no = 0;
     for (int k = 0; k < CODE_MAX_WORDS; k++) {
       size_t wlen;
       const char *w = code_word(st, t, k, &wlen);
       if (!w) break;
       const uint32_t *pats;
       size_t np = verbs_triggered(v, w, wlen, &pats);
-      uint32_t best_end = 0;
-      const verbs_pattern *best = NULL;
-      uint32_t best_no = 0;
       for (size_t i = 0; i < np; i++) {
         const verbs_pattern *p = verbs_at(v, pats[i]);
         uint32_t e = code_match(st, p, t, end);
         if (e > best_end) { best_end = e; best = p; best_no = pats[i]; }
       }
-      if (!best) continue;
+    }
+    if (!best) continue;
+    {
       if (!dated) {
         dated = 1;
         nd = code_sentence_dates(st, se, dates, &background);
@@ -965,6 +1037,14 @@ static void code_sentence(code_state *st, uint32_t s) {
          sentence ("Arrivé à Abidjan jeudi, ...") does */
       if (t > b && code_participle_only(st, t) && !code_tok_is_any(st, t - 1, code_auxiliaries) &&
           !(t > b + 1 && code_tok_is_any(st, t - 2, code_auxiliaries))) {
+        t = best_end - 1;
+        goto next_token;
+      }
+      /* an adjective after a degree word ("un état plus que critique",
+         "une situation très préoccupante") qualifies, it reports no act */
+      if (t > b && code_adjective(st, t) &&
+          (code_tok_is_any(st, t - 1, code_degrees) ||
+           (t > b + 1 && code_tok_is(st, t - 1, "que") && code_tok_is_any(st, t - 2, code_degrees)))) {
         t = best_end - 1;
         goto next_token;
       }
@@ -1051,6 +1131,12 @@ static void code_sentence(code_state *st, uint32_t s) {
           }
       }
       if (!src && !pair) src = place_src;
+      /* "la décision de l'Algérie de rompre les relations": the act is
+         the decider's, not the subject's who reports or regrets it */
+      {
+        const mention *decider = code_decider(st, mb, me, b, t);
+        if (decider) { src = decider; pair = 0; sgroup = NULL; }
+      }
       /* "X, en visite à Y": the visitor is the actor the phrase follows */
       if (!pair && !strcmp(best->cameo, "042") && t > b && code_tok_is(st, t - 1, "en")) {
         uint32_t before = t - 1;
@@ -1096,20 +1182,27 @@ static void code_sentence(code_state *st, uint32_t s) {
       }
       /* a passive without its agent ("l'ambassadeur du Guyana a été
          convoqué"): its subject, the nearest actor before, undergoes the
-         act; the other side of the article's pair does it */
+         act; the other side of the article's pair does it, else the state
+         of the place named after it ("a été convoqué à Ouagadougou") */
       if (src && !agent && !pair && !sgroup && best->target != VT_SYM && t > b && code_tok_is(st, t - 1, "ete") &&
-          st->pa && st->pb && !code_agent_after(st, doc, best_end, end, mb, me)) {
-        const mention *patient = NULL;
+          !code_agent_after(st, doc, best_end, end, mb, me)) {
+        const mention *patient = NULL, *where = NULL;
         for (size_t i = me; i-- > mb && !patient;) {
           const mention *m = &doc->mentions[i];
           if (m->tok_end <= t && m->state[0] && m->rule != RULE_PAIR && !code_is_place(m)) patient = m;
         }
-        if (patient && (!strcmp(patient->state, st->pa) || !strcmp(patient->state, st->pb))) {
+        for (size_t i = mb; i < me && patient && !where; i++) {
+          const mention *m = &doc->mentions[i];
+          if (m->tok_begin >= best_end && code_is_place(m) && strcmp(m->state, patient->state)) where = m;
+        }
+        int in_pair = patient && st->pa && st->pb && (!strcmp(patient->state, st->pa) || !strcmp(patient->state, st->pb));
+        if (in_pair || where) {
           doc_actor by, on;
           memset(&by, 0, sizeof by);
           by.person = -1;
           by.role = (uint8_t)dict_role_find(st->ctx->dict, "GOV");
-          snprintf(by.state, DOC_CODE_MAX, "%s", !strcmp(patient->state, st->pa) ? st->pb : st->pa);
+          snprintf(by.state, DOC_CODE_MAX, "%s",
+                   in_pair ? (!strcmp(patient->state, st->pa) ? st->pb : st->pa) : where->state);
           code_actor(&on, patient, 0);
           code_emit(st, s, t, best_end, best, best_no, &by, &on, -1, dates, nd);
           t = best_end - 1;
@@ -1171,10 +1264,13 @@ static void code_sentence(code_state *st, uint32_t s) {
           tgt = m;
           break;
         }
-        if (!tgt && best->target != VT_HOST)
+        /* anywhere in the sentence: people, offices and bodies before
+           places ("réunis à Abuja, ont exigé la libération du président
+           nigérien": Abuja is where, not whom) */
+        for (int pass = 0; pass < 2 && !tgt && best->target != VT_HOST; pass++)
           for (size_t i = mb; i < me && !tgt; i++) {
             const mention *m = &doc->mentions[i];
-            if (m != src && m->state[0] && strcmp(m->state, sa.state)) tgt = m;
+            if (m != src && m->state[0] && strcmp(m->state, sa.state) && (pass || !code_is_place(m))) tgt = m;
           }
         /* a plural object standing for an enumeration ("a reçu les lettres
            de créance de cinq nouveaux ambassadeurs") */
@@ -1200,7 +1296,7 @@ static void code_sentence(code_state *st, uint32_t s) {
       if (!nominal && best->cameo[0] == '1' && best->cameo[1] >= '1' && code_nominal(st, t) &&
           !code_object_of_verb(st, b, t) && !code_agent_after(st, doc, best_end, end, mb, me)) {
         int32_t f0, f1; /* the sentence's date still dates what follows */
-        code_date(st, dates, nd, se->start, t, &f0, &f1);
+        code_date(st, dates, nd, se->start, t, best_end, &f0, &f1);
         t = best_end - 1;
         goto next_token;
       }

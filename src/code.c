@@ -70,20 +70,35 @@ static const char *code_word(code_state *st, uint32_t t, int k, size_t *len) {
   return st->fbuf + o;
 }
 
+/* The offsets of token t's folded words in fbuf (UINT32_MAX after the
+ * last), or NULL outside the sentence folded. */
+static const uint32_t *code_words_of(code_state *st, uint32_t t) {
+  if (t < st->base || t >= st->send) return NULL;
+  uint32_t i = t - st->base;
+  if (!st->folded[i]) code_fold_token(st, t);
+  return &st->woff[(size_t)i * CODE_MAX_WORDS];
+}
+
 /* 1 if token t's form or one of its lemmas folds to w. */
 static int code_tok_is(code_state *st, uint32_t t, const char *w) {
-  size_t len;
-  for (int k = 0; k < CODE_MAX_WORDS; k++) {
-    const char *x = code_word(st, t, k, &len);
-    if (!x) break;
+  const uint32_t *wo = code_words_of(st, t);
+  if (!wo) return 0;
+  for (int k = 0; k < CODE_MAX_WORDS && wo[k] != UINT32_MAX; k++) {
+    const char *x = st->fbuf + wo[k];
     if (x[0] == w[0] && !strcmp(x, w)) return 1;
   }
   return 0;
 }
 
+/* 1 if token t's form or one of its lemmas is one of ws (NULL-ended). */
 static int code_tok_is_any(code_state *st, uint32_t t, const char *const *ws) {
-  for (; *ws; ws++)
-    if (code_tok_is(st, t, *ws)) return 1;
+  const uint32_t *wo = code_words_of(st, t);
+  if (!wo) return 0;
+  for (int k = 0; k < CODE_MAX_WORDS && wo[k] != UINT32_MAX; k++) {
+    const char *x = st->fbuf + wo[k];
+    for (const char *const *w = ws; *w; w++)
+      if (x[0] == (*w)[0] && !strcmp(x, *w)) return 1;
+  }
   return 0;
 }
 
@@ -456,6 +471,22 @@ static int code_bare_weekday(const char *s, size_t n) {
   return code_weekday_of(buf, n + 1);
 }
 
+/* 1 if text may give a weekday a day of the month: it has a digit and
+ * a weekday's name (cheap, before looking for its dates). */
+static int code_names_weekday(const char *text, size_t n) {
+  static const char *const days[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                                     "day", NULL};
+  int digit = 0;
+  for (size_t i = 0; i < n && !digit; i++) digit = text[i] >= '0' && text[i] <= '9';
+  if (!digit) return 0;
+  for (const char *const *d = days; *d; d++) {
+    size_t l = strlen(*d);
+    for (const char *x = text, *e = text + n; (x = memchr(x, (*d)[1], (size_t)(e - x))) != NULL; x++)
+      if (x > text && (size_t)(e - x) >= l - 1 && (x[-1] | 0x20) == (*d)[0] && !memcmp(x, *d + 1, l - 1)) return 1;
+  }
+  return 0;
+}
+
 /* The days the article gives its weekdays ("Arrivé à Abidjan jeudi 20
  * juin..."): a bare "jeudi" elsewhere in the article is that day. */
 static void code_weekday_days(code_state *st) {
@@ -463,7 +494,7 @@ static void code_weekday_days(code_state *st) {
   st->wd_done = 1;
   for (uint32_t s = 0; s < doc->nsents; s++) {
     const sentence *se = &doc->sents[s];
-    if (se->zone != ZONE_ARTICLE) continue;
+    if (se->zone != ZONE_ARTICLE || !code_names_weekday(doc->text + se->start, se->end - se->start)) continue;
     date_expr dx[CODE_MAX_DATES];
     size_t nd = dates_find(doc->text + se->start, se->end - se->start, st->ref, dx, CODE_MAX_DATES);
     for (size_t i = 0; i < nd && i < CODE_MAX_DATES; i++) {

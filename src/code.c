@@ -185,7 +185,7 @@ static int code_may_trigger(code_state *st, uint32_t t) {
     if (bits[r / 8] >> (r % 8) & 1) return 1;
   }
   size_t len = k->end - k->start;
-  if (len == 0 || len >= CODE_FOLD_MAX) return 0;
+  if (len == 0 || len >= CODE_FOLD_MAX || !verbs_may_start(st->ctx->verbs, st->doc->text + k->start, len)) return 0;
   char x[CODE_FOLD_MAX * 2];
   size_t f = utf8_fold(st->doc->text + k->start, len, x, sizeof x - 1);
   const uint32_t *pats;

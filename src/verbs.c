@@ -22,6 +22,7 @@ struct verbs_table {
   size_t nalts, alts_cap;
   matcher *triggers;     /* owned: trigger word -> pattern numbers */
   char *file;            /* owned */
+  unsigned char lead[256 * 256 / 8];  /* the first two bytes of each trigger word (a bit per pair) */
 };
 
 void verbs_free(verbs_table *v) {
@@ -40,6 +41,15 @@ const verbs_pattern *verbs_at(const verbs_table *v, uint32_t i) { return i < v->
 
 int verbs_alt_is(const verbs_table *v, uint32_t alt, const char *w, size_t n) {
   return alt < v->nalts && v->alt_lens[alt] == n && !memcmp(v->alts[alt], w, n);
+}
+
+int verbs_may_start(const verbs_table *v, const char *form, size_t n) {
+  if (n == 0) return 0;
+  unsigned char a = (unsigned char)form[0], b = n > 1 ? (unsigned char)form[1] : 0;
+  int letter_a = (a | 0x20) >= 'a' && (a | 0x20) <= 'z', letter_b = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+  if (!letter_a || (n > 1 && !letter_b)) return 1; /* would need folding to tell */
+  unsigned pair = (unsigned)(a | 0x20) << 8 | (n > 1 ? (unsigned)(b | 0x20) : 0);
+  return v->lead[pair / 8] >> (pair % 8) & 1;
 }
 
 size_t verbs_triggered(const verbs_table *v, const char *w, size_t n, const uint32_t **out) {
@@ -154,6 +164,8 @@ static void verbs_line(verbs_load_state *L, const char *f[4], const size_t fl[4]
     const char *w = v->alts[p.items[0] + k];
     size_t wl = strlen(w);
     matcher_add(v->triggers, &w, &wl, 1, (uint32_t)v->n);
+    unsigned pair = (unsigned char)w[0] << 8 | (wl > 1 ? (unsigned char)w[1] : 0);
+    v->lead[pair / 8] |= (unsigned char)(1u << (pair % 8));
   }
   v->pats[v->n++] = p;
 }

@@ -44,6 +44,10 @@ void verbs_free(verbs_table *v);
  * (borrowed), count returned. */
 size_t verbs_triggered(const verbs_table *v, const char *w, size_t n, const uint32_t **out);
 const verbs_pattern *verbs_at(const verbs_table *v, uint32_t i);
+/* 0 if the word form[0..n) (not folded) cannot fold to a trigger: its
+ * first two letters start none (a quick test before folding it); 1 if
+ * it may. */
+int verbs_may_start(const verbs_table *v, const char *form, size_t n);
 /* 1 if the folded word w is alternative k of the table's items. */
 int verbs_alt_is(const verbs_table *v, uint32_t alt, const char *w, size_t n);
 size_t verbs_count(const verbs_table *v);

@@ -192,14 +192,28 @@ static int code_may_trigger(code_state *st, uint32_t t) {
   return verbs_triggered(st->ctx->verbs, x, f, &pats) > 0;
 }
 
+/* 1 if token q is a quotation mark: " « » “ ” (French guillemets and
+ * curly quotes as UTF-8). */
+static int code_quote_mark(const dyad_doc *doc, uint32_t q) {
+  const token *k = &doc->toks[q];
+  if (k->kind != TOK_PUNCT) return 0;
+  const unsigned char *x = (const unsigned char *)doc->text + k->start;
+  size_t n = k->end - k->start;
+  return (n == 1 && x[0] == '"') || (n == 2 && x[0] == 0xC2 && (x[1] == 0xAB || x[1] == 0xBB)) ||
+         (n == 3 && x[0] == 0xE2 && x[1] == 0x80 && (x[2] == 0x9C || x[2] == 0x9D));
+}
+
 /* End (exclusive) of a match of pattern p with its trigger at token t,
  * or 0. */
 static uint32_t code_match(code_state *st, const verbs_pattern *p, uint32_t t, uint32_t end) {
   const verbs_table *v = st->ctx->verbs;
   uint32_t pos = t + 1;
   for (uint8_t i = 1; i < p->nitems; i++) {
-    uint32_t found = 0;
-    for (uint32_t q = pos; q < end && q < pos + VERBS_GAP + 1 && !found; q++) {
+    uint32_t found = 0, quotes = 0;
+    for (uint32_t q = pos; q < end && q < pos + VERBS_GAP + 1 + quotes && !found; q++) {
+      /* quotation marks neither end nor lengthen a phrase ("qualifié
+         l'acte d'« agression »") */
+      if (code_quote_mark(st->doc, q)) { quotes++; continue; }
       if (st->doc->toks[q].kind == TOK_PUNCT && st->doc->text[st->doc->toks[q].start] != '\'') break;
       for (uint8_t a = 0; a < p->nalts[i] && !found; a++)
         for (int k = 0; k < CODE_MAX_WORDS; k++) {
@@ -252,6 +266,8 @@ static const char *const code_clause_words[] = {"quand", "lorsque", "lorsqu'", "
                                                 "alors", NULL};
 static const char *const code_preps[] = {"a", "au", "aux", "avec", "de", "du", "des", "d'", "en", "pour",
                                          "par", "sur", "entre", "selon", "contre", "vers", "chez", NULL};
+static const char *const code_determiners[] = {"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'",
+                                               "au", "aux", "a", NULL};
 
 /* 1 if token t can only be a past participle, not a finite or infinitive
  * verb form ("incarcéré", "réclamé"; whether an auxiliary comes before,
@@ -405,6 +421,44 @@ static int code_asserted(code_state *st, uint32_t t, uint32_t e, uint32_t b, uin
   return 1;
 }
 
+/* 1 if the object after a predicate ending at e is a number of people:
+ * a number, or "plus de", "près de", "des milliers de"... within three
+ * tokens ("a accueilli plus de 300.000 réfugiés"), not "plus tard". */
+static int code_counted_object(code_state *st, uint32_t e, uint32_t end) {
+  static const char *const counts[] = {"plus", "pres", "environ", "quelque", "milliers", "centaines",
+                                       "dizaines", "millions", "million", "millier", "centaine", NULL};
+  static const char *const skip[] = {"deja", "ainsi", "aussi", "egalement", "des", "les", "ces", NULL};
+  for (uint32_t q = e; q < end && q < e + 3; q++) {
+    if (st->doc->toks[q].kind == TOK_NUMBER) return 1;
+    if (code_tok_is_any(st, q, counts))
+      return !(q + 1 < end && (code_tok_is(st, q + 1, "tard") || code_tok_is(st, q + 1, "tot")));
+    if (!code_tok_is_any(st, q, skip)) return 0;
+  }
+  return 0;
+}
+
+static int code_is_place(const mention *m) {
+  return m->rule == RULE_COUNTRY || m->rule == RULE_CAPITAL;
+}
+
+/* 1 if a visit's destination, after the preposition that ends its
+ * predicate at e, is a common noun ("se rendre à la réunion", "au
+ * siège") and no place follows it in the sentence. */
+static int code_common_destination(code_state *st, uint32_t e, uint32_t end, size_t mb, size_t me) {
+  static const char *const to[] = {"a", "au", "aux", "en", "dans", NULL};
+  static const char *const the[] = {"le", "la", "les", "l'", NULL};
+  const dyad_doc *doc = st->doc;
+  if (!code_tok_is_any(st, e - 1, to)) return 0; /* "une visite de travail": no destination */
+  uint32_t q = e;
+  if (q < end && code_tok_is_any(st, q, the)) q++;
+  if (q >= end || doc->toks[q].kind != TOK_WORD || (doc->toks[q].flags & TOKF_UPPER)) return 0;
+  for (size_t i = mb; i < me; i++) {
+    const mention *m = &doc->mentions[i];
+    if (m->tok_begin >= e && (code_is_place(m) || m->tok_begin == q)) return 0;
+  }
+  return 1;
+}
+
 /* Mentions [*mb, *me) of sentence s. */
 static void code_sentence_mentions(const dyad_doc *doc, uint32_t s, size_t *mb, size_t *me) {
   size_t lo = 0, hi = doc->nmentions;
@@ -433,10 +487,6 @@ static void code_actor(doc_actor *a, const mention *m, int second) {
   a->role = m->role;
   a->person = second ? -1 : m->person;
   a->name = second ? NULL : m->name;
-}
-
-static int code_is_place(const mention *m) {
-  return m->rule == RULE_COUNTRY || m->rule == RULE_CAPITAL;
 }
 
 static event_rec *code_event_new(code_state *st) {
@@ -811,8 +861,6 @@ static const char *const code_ordinals[] = {"premier", "premiere", "second", "se
                                             "troisieme", "quatrieme", "cinquieme", "sixieme", "dernier",
                                             "derniere", NULL};
 #define CODE_ORDINAL_REACH 8  /* sentences after a signing that may list its documents */
-static const char *const code_determiners[] = {"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'",
-                                               "au", "aux", "a", NULL};
 
 /* Split tokens [a, b) into items at commas, semicolons and "et" before a
  * determiner; each item of two words or more is an agreement (a single
@@ -1090,6 +1138,20 @@ static void code_sentence(code_state *st, uint32_t s) {
         asserted = 1;
       }
       if (asserted != 1) { t = best_end - 1; goto next_token; }
+      /* going to a meeting or a building ("avant de se rendre à la
+         réunion du caucus") is a visit to a state only where a place of
+         one is named after it */
+      if (best->target == VT_HOST && code_common_destination(st, best_end, end, mb, me)) {
+        t = best_end - 1;
+        goto next_token;
+      }
+      /* hosting or visiting a number of people ("le pays a accueilli plus
+         de 300.000 réfugiés", "a reçu 2 millions de touristes") is no
+         visit between states */
+      if ((!strcmp(best->cameo, "042") || !strcmp(best->cameo, "043")) && code_counted_object(st, best_end, end)) {
+        t = best_end - 1;
+        goto next_token;
+      }
       /* expelling diplomats is reducing relations (161), not expelling
          individuals (174): "expulser Vincent Karega, ambassadeur rwandais" */
       verbs_pattern diplomats;

@@ -885,6 +885,9 @@ static const char *const code_doc_nouns[] = {"accord", "memorandum", "protocole"
 static const char *const code_doc_markers[] = {"dont", "notamment", "portant", "relatifs", "relatives", "lesquels",
                                                "lesquelles",
                                                "relatif", "relative", "concernant", ":", "savoir", NULL};
+/* Markers after which a list gives the documents' fields, not titles. */
+static const char *const code_doc_topics[] = {"portant", "relatifs", "relatives", "relatif", "relative",
+                                              "concernant", NULL};
 static const char *const code_ordinals[] = {"premier", "premiere", "second", "seconde", "deuxieme",
                                             "troisieme", "quatrieme", "cinquieme", "sixieme", "dernier",
                                             "derniere", NULL};
@@ -894,10 +897,18 @@ static const char *const code_ordinals[] = {"premier", "premiere", "second", "se
  * determiner; each item of two words or more is an agreement (a single
  * word, "l'énergie", names a field more often than a document). */
 static size_t code_agreement_items(code_state *st, uint32_t s, uint32_t a, uint32_t b, const doc_actor *sa,
-                                   const doc_actor *ta, int32_t first, int32_t last) {
+                                   const doc_actor *ta, int32_t first, int32_t last, int topics) {
   const dyad_doc *doc = st->doc;
   size_t n = 0;
   uint32_t i0 = a;
+  /* after "portant sur", "relatifs à": fields ("l'énergie, l'habitat
+     social"), unless an item names a document ("à un mémorandum") */
+  if (topics) {
+    int named = 0;
+    for (uint32_t y = a; y < b && !named; y++)
+      named = code_fold_is_any(doc, y, code_doc_nouns) || code_fold_is_any(doc, y, code_doc_plurals);
+    if (!named) return 0;
+  }
   for (uint32_t q = a; q <= b; q++) {
     int cut = q == b || code_fold_is_any(doc, q, (const char *const[]){",", ";", ".", NULL}) ||
               (code_fold_is_any(doc, q, (const char *const[]){"et", NULL}) && q + 1 < b &&
@@ -906,12 +917,17 @@ static size_t code_agreement_items(code_state *st, uint32_t s, uint32_t a, uint3
                 (q + 2 < b && code_fold_is_any(doc, q + 1, (const char *const[]){"de", "d'", NULL}) &&
                  code_fold_is_any(doc, q + 2, (const char *const[]){"l'", "la", "les", "un", "une", NULL}))));
     if (!cut) continue;
-    /* the item without its leading prepositions and determiners */
+    /* the item without its leading "ainsi que", prepositions and
+       determiners */
     uint32_t x = i0;
+    if (x + 1 < q && code_fold_is_any(doc, x, (const char *const[]){"ainsi", NULL}) &&
+        code_fold_is_any(doc, x + 1, (const char *const[]){"que", NULL}))
+      x += 2;
     while (x < q && code_fold_is_any(doc, x, code_determiners)) x++;
     uint32_t words = 0;
     for (uint32_t y = x; y < q; y++) words += doc->toks[y].kind == TOK_WORD;
-    if (words >= 2 && q - x <= 2 * CODE_TITLE_TOKS) {
+    /* "des accords dans les domaines du tourisme" names no document */
+    if (words >= 2 && q - x <= 2 * CODE_TITLE_TOKS && !code_fold_is_any(doc, x, code_doc_plurals)) {
       code_agreement_add(st, s, x, q, sa, ta, first, last, 0);
       n++;
     }
@@ -943,7 +959,7 @@ static void code_agreements(code_state *st, uint32_t s, uint32_t e, const doc_ac
   int plural = 0;
   /* the documents named before a passive ("plusieurs documents ont été
      signés") or after the predicate */
-  for (uint32_t q = e > se->tok_begin + 5 ? e - 5 : se->tok_begin; q < se->tok_end && q < a0 + 6; q++)
+  for (uint32_t q = e > se->tok_begin + 8 ? e - 8 : se->tok_begin; q < se->tok_end && q < a0 + 6; q++)
     plural |= code_fold_is_any(doc, q, code_doc_plurals);
   if (plural) {
     for (uint32_t q = a0; q < se->tok_end; q++)
@@ -952,7 +968,9 @@ static void code_agreements(code_state *st, uint32_t s, uint32_t e, const doc_ac
         /* "portant sur", "relatifs à", "à savoir" */
         while (from < se->tok_end && code_fold_is_any(doc, from, (const char *const[]){"sur", "a", "aux", "au", NULL}))
           from++;
-        if (code_agreement_items(st, s, from, se->tok_end, sa, ta, first, last)) return;
+        int topics = code_fold_is_any(doc, q, code_doc_topics);
+        if (code_agreement_items(st, s, from, se->tok_end, sa, ta, first, last, topics)) return;
+        if (topics) return; /* the fields of documents not named */
         break;
       }
     /* "Il s'agit de l'accord général..., de l'accord de..." */
@@ -962,7 +980,7 @@ static void code_agreements(code_state *st, uint32_t s, uint32_t e, const doc_ac
       if (nx->tok_end > b + 3 && code_fold_is_any(doc, b, (const char *const[]){"il", NULL}) &&
           code_fold_is_any(doc, b + 1, (const char *const[]){"s'", NULL}) &&
           code_fold_is_any(doc, b + 2, (const char *const[]){"agit", "agissait", NULL}) &&
-          code_agreement_items(st, s + 1, b + 3, nx->tok_end, sa, ta, first, last))
+          code_agreement_items(st, s + 1, b + 3, nx->tok_end, sa, ta, first, last, 0))
         return;
     }
     /* "Le premier concerne un partenariat...", "Le second accord est un
@@ -994,14 +1012,16 @@ static void code_agreements(code_state *st, uint32_t s, uint32_t e, const doc_ac
   }
   /* "a été signé entre X et Y", "par X": no title here */
   if (a1 > a0 && !code_fold_is_any(doc, a0, (const char *const[]){"entre", "par", "lors", "en", "devant", "sous",
-                                                                   "hier", NULL}))
+                                                                   "hier", "ce", "cet", "cette", "lundi", "mardi",
+                                                                   "mercredi", "jeudi", "vendredi", "samedi",
+                                                                   "dimanche", NULL}))
     code_agreement_add(st, s, a0, a1, sa, ta, first, last, plural);
 }
 
 /* Agreements in sentence order, each document once: a plural mention
- * ("des accords") is dropped when the article names documents signed by
- * the same parties, a title repeated (an enumerated source or target, the
- * headline and the lead) is kept once. */
+ * ("13 accords de coopération", "des accords") names no document and is
+ * dropped (the signing stays an event, 057); a title repeated (an
+ * enumerated source or target, the headline and the lead) is kept once. */
 static void code_agreements_settle(dyad_doc *doc) {
   agreement_rec *a = doc->agreements;
   size_t n = doc->nagreements, k = 0;
@@ -1012,13 +1032,9 @@ static void code_agreements_settle(dyad_doc *doc) {
       a[j - 1] = t;
     }
   for (size_t i = 0; i < n; i++) {
-    int drop = 0;
-    for (size_t j = 0; j < n && !drop; j++) {
-      if (j == i) continue;
-      int same_parties = (!strcmp(a[i].party1, a[j].party1) && !strcmp(a[i].party2, a[j].party2)) ||
-                         (!strcmp(a[i].party1, a[j].party2) && !strcmp(a[i].party2, a[j].party1));
-      if (a[i].generic && !a[j].generic && same_parties) drop = 1;
-      if (j < i && a[i].end - a[i].start == a[j].end - a[j].start &&
+    int drop = a[i].generic;
+    for (size_t j = 0; j < i && !drop; j++) {
+      if (a[i].end - a[i].start == a[j].end - a[j].start &&
           !memcmp(doc->text + a[i].start, doc->text + a[j].start, a[i].end - a[i].start))
         drop = 1;
     }

@@ -614,10 +614,24 @@ static void actors_settle(actors_run_state *st) {
           prev = &st->m[j];
           break;
         }
-      /* a pronoun opening a sentence is the previous sentence's subject:
-         its first person or role mention */
-      if (m->rule == RULE_PRONOUN && m->tok_begin == st->doc->sents[m->sent].tok_begin && prev &&
-          prev->sent + 1 == m->sent) {
+      /* a pronoun opening a sentence, or its main clause after a fronted
+         one ("Appréciant l'accompagnement du Kazakhstan..., il a
+         proposé"), with no one named before it in the sentence, is the
+         previous sentence's subject: its first person or role mention */
+      const dyad_doc *doc = st->doc;
+      int fronted = m->rule == RULE_PRONOUN && m->tok_begin > doc->sents[m->sent].tok_begin &&
+                    doc->toks[m->tok_begin - 1].kind == TOK_PUNCT &&
+                    doc->text[doc->toks[m->tok_begin - 1].start] == ',';
+      /* the people of the fronted clause ("Saluant le soutien des
+         entreprises du Maroc, il...") are not its subject */
+      while (fronted && prev && prev->sent == m->sent) {
+        const mention *p = NULL;
+        for (size_t j = (size_t)(prev - st->m); j-- > lo;)
+          if (actors_human(st, &st->m[j])) { p = &st->m[j]; break; }
+        prev = p;
+      }
+      int opens = m->tok_begin == doc->sents[m->sent].tok_begin || fronted;
+      if (m->rule == RULE_PRONOUN && opens && prev && prev->sent + 1 == m->sent) {
         for (size_t j = (size_t)(prev - st->m); j-- > lo && st->m[j].sent == prev->sent;)
           if (actors_human(st, &st->m[j])) prev = &st->m[j];
       }

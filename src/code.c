@@ -487,6 +487,21 @@ static const mention *code_trailing_speaker(code_state *st, size_t mb, size_t me
   return NULL;
 }
 
+/* 1 if token q sits in a relative clause set off by commas that closes
+ * before token t (", dont le pays n'est pas membre de la Cédéao,"). */
+static int code_in_relative(code_state *st, uint32_t b, uint32_t q, uint32_t t) {
+  static const char *const rel[] = {"dont", "qui", "lequel", "laquelle", "lesquels", "lesquelles", NULL};
+  uint32_t open = 0;
+  for (uint32_t r = q; r-- > b;) {
+    if (code_tok_is(st, r, ",")) break;
+    if (r > b && code_tok_is_any(st, r, rel) && code_tok_is(st, r - 1, ",")) { open = r; break; }
+  }
+  if (!open) return 0;
+  for (uint32_t r = q + 1; r < t; r++)
+    if (code_tok_is(st, r, ",")) return 1;
+  return 0;
+}
+
 /* Mentions [*mb, *me) of sentence s. */
 static void code_sentence_mentions(const dyad_doc *doc, uint32_t s, size_t *mb, size_t *me) {
   size_t lo = 0, hi = doc->nmentions;
@@ -1327,20 +1342,35 @@ static void code_sentence(code_state *st, uint32_t s) {
           }
       }
       /* a passive without its agent ("l'ambassadeur du Guyana a été
-         convoqué"): its subject, the nearest actor before, undergoes the
-         act; the other side of the article's pair does it, else the state
-         of the place named after it ("a été convoqué à Ouagadougou") */
+         convoqué"): its subject undergoes the act; the other side of the
+         article's pair does it, else the state of the place named after
+         it ("a été convoqué à Ouagadougou"), else another actor named */
       if (src && !agent && !pair && !sgroup && best->target != VT_SYM && t > b && code_tok_is(st, t - 1, "ete") &&
           !code_agent_after(st, doc, best_end, end, mb, me)) {
+        /* the nearest actor before, but for those of a relative clause
+           between ("X, dont le pays n'est pas membre de la Cédéao, a été
+           convié") */
         const mention *patient = NULL, *where = NULL;
         for (size_t i = me; i-- > mb && !patient;) {
           const mention *m = &doc->mentions[i];
-          if (m->tok_end <= t && m->state[0] && m->rule != RULE_PAIR && !code_is_place(m)) patient = m;
+          if (m->tok_end <= t && m->state[0] && m->rule != RULE_PAIR && !code_is_place(m) &&
+              !code_in_relative(st, b, m->tok_begin, t))
+            patient = m;
         }
         for (size_t i = mb; i < me && patient && !where; i++) {
           const mention *m = &doc->mentions[i];
           if (m->tok_begin >= best_end && code_is_place(m) && strcmp(m->state, patient->state)) where = m;
         }
+        /* else another actor of the sentence ("Le dirigeant du Tchad,
+           dont le pays n'est pas membre de la Cédéao, a été convié"),
+           people and bodies before places */
+        for (int pass = 0; pass < 2 && patient && !where; pass++)
+          for (size_t i = mb; i < me && !where; i++) {
+            const mention *m = &doc->mentions[i];
+            if (m != patient && m->state[0] && m->rule != RULE_PAIR && strcmp(m->state, patient->state) &&
+                (pass || !code_is_place(m)))
+              where = m;
+          }
         int in_pair = patient && st->pa && st->pb && (!strcmp(patient->state, st->pa) || !strcmp(patient->state, st->pb));
         if (in_pair || where) {
           doc_actor by, on;

@@ -55,6 +55,8 @@ typedef struct code_state {
   size_t ev_cap, fig_cap, ag_cap;
   code_group *groups;         /* enumerations of states, in sentence order */
   size_t ngroups, gcap;
+  date_expr *sdates;          /* CODE_MAX_DATES per sentence, found once (code_dates_of) */
+  int16_t *nsdates;           /* per sentence: how many, -1 not looked for yet */
 } code_state;
 
 static void code_fold_token(code_state *st, uint32_t t);
@@ -564,6 +566,26 @@ static int code_bare_weekday(const char *s, size_t n) {
   return code_weekday_of(buf, n + 1);
 }
 
+/* The date expressions of sentence s (at most CODE_MAX_DATES), found
+ * once per article with the article's reference date. */
+static size_t code_dates_of(code_state *st, uint32_t s, const date_expr **out) {
+  const dyad_doc *doc = st->doc;
+  if (!st->nsdates) {
+    st->nsdates = xmalloc(doc->nsents * sizeof *st->nsdates);
+    for (uint32_t i = 0; i < doc->nsents; i++) st->nsdates[i] = -1;
+    st->sdates = xmalloc((size_t)doc->nsents * CODE_MAX_DATES * sizeof *st->sdates);
+  }
+  date_expr *d = &st->sdates[(size_t)s * CODE_MAX_DATES];
+  if (st->nsdates[s] < 0) {
+    const sentence *se = &doc->sents[s];
+    size_t nd = dates_find_in(st->ctx->dates, doc->text + se->start, se->end - se->start, st->ref, d,
+                              CODE_MAX_DATES);
+    st->nsdates[s] = (int16_t)(nd > CODE_MAX_DATES ? CODE_MAX_DATES : nd);
+  }
+  *out = d;
+  return (size_t)st->nsdates[s];
+}
+
 /* 1 if text may give a weekday a day of the month: it has a digit and
  * a weekday's name (cheap, before looking for its dates). */
 static int code_names_weekday(const char *text, size_t n) {
@@ -588,9 +610,9 @@ static void code_weekday_days(code_state *st) {
   for (uint32_t s = 0; s < doc->nsents; s++) {
     const sentence *se = &doc->sents[s];
     if (se->zone != ZONE_ARTICLE || !code_names_weekday(doc->text + se->start, se->end - se->start)) continue;
-    date_expr dx[CODE_MAX_DATES];
-    size_t nd = dates_find(doc->text + se->start, se->end - se->start, st->ref, dx, CODE_MAX_DATES);
-    for (size_t i = 0; i < nd && i < CODE_MAX_DATES; i++) {
+    const date_expr *dx;
+    size_t nd = code_dates_of(st, s, &dx);
+    for (size_t i = 0; i < nd; i++) {
       if (dx[i].first != dx[i].last || dx[i].kind == DATE_RELATIVE) continue;
       int wd = code_weekday_of(doc->text + se->start + dx[i].start, dx[i].end - dx[i].start);
       if (wd < 0 || ((dx[i].first % 7 + 7 + 3) % 7) != wd || st->wd_day[wd]) continue;
@@ -1113,9 +1135,9 @@ static int code_has_number(const char *text, size_t n) {
  * (or before the terms of the leaders it names, when it is undated). */
 static size_t code_sentence_dates(code_state *st, const sentence *se, date_expr *dates, int *background) {
   const dyad_doc *doc = st->doc;
-  size_t nd = dates_find_in(st->ctx->dates, doc->text + se->start, se->end - se->start, st->ref, dates,
-                           CODE_MAX_DATES);
-  if (nd > CODE_MAX_DATES) nd = CODE_MAX_DATES;
+  const date_expr *found;
+  size_t nd = code_dates_of(st, (uint32_t)(se - doc->sents), &found);
+  memcpy(dates, found, nd * sizeof *dates);
   /* the publication date, else the day an undated article's weekdays
      give, else the start of its leaders' terms */
   int32_t ref = st->pub0 <= st->pub1       ? st->pub0
@@ -1736,6 +1758,8 @@ int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
   code_dedupe(doc);
   code_agreements_settle(doc);
   free(st.groups);
+  free(st.sdates);
+  free(st.nsdates);
   free(st.fbuf);
   free(st.woff);
   free(st.wlen);

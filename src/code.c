@@ -504,6 +504,25 @@ static int code_in_relative(code_state *st, uint32_t b, uint32_t q, uint32_t t) 
   return 0;
 }
 
+/* The organisation a subject like "l'organisation régionale" or "le
+ * bloc" (tokens [a, t) of sentence s) stands for: the last one named in
+ * the four sentences before or in s before a; else NULL. */
+static const mention *code_org_anaphor(code_state *st, uint32_t s, uint32_t a, uint32_t t) {
+  static const char *const heads[] = {"organisation", "bloc", "institution", "communaute", "alliance",
+                                      "union", NULL};
+  const dyad_doc *doc = st->doc;
+  int found = 0;
+  for (uint32_t q = a; q < t && q < a + 4 && !found; q++) found = code_tok_is_any(st, q, heads);
+  if (!found) return NULL;
+  for (size_t i = doc->nmentions; i-- > 0;) {
+    const mention *m = &doc->mentions[i];
+    if (m->sent > s || (m->sent == s && m->tok_begin >= a)) continue;
+    if (m->sent + 4 < s) break;
+    if (m->rule == RULE_ORG && m->state[0]) return m;
+  }
+  return NULL;
+}
+
 /* Mentions [*mb, *me) of sentence s. */
 static void code_sentence_mentions(const dyad_doc *doc, uint32_t s, size_t *mb, size_t *me) {
   size_t lo = 0, hi = doc->nmentions;
@@ -1407,6 +1426,9 @@ static void code_sentence(code_state *st, uint32_t s) {
           goto next_token;
         }
       }
+      /* "l'organisation régionale", "le bloc ouest-africain": the
+         organisation named last, within a few sentences */
+      if (!src && !pair) src = code_org_anaphor(st, s, front, t);
       if (!src) {
         /* a pronoun-less subject: the nearest actor before */
         for (size_t i = me; i-- > mb;)

@@ -743,7 +743,7 @@ static int code_date(code_state *st, const date_expr *d, size_t nd, uint32_t sst
 static int code_listed(code_state *st, uint32_t a, uint32_t b, int sep_needed) {
   if (a < st->base || b > st->send) return 0; /* only within the sentence folded */
   static const char *const glue[] = {",", "et", "ainsi", "que", "(", ")", "le", "la", "les", "l'", "de", "du",
-                                     "des", "d'", "au", "aux", "a", ";", "ses", "leurs", "allies",
+                                     "des", "d'", "au", "aux", "a", "en", ";", "ses", "leurs", "allies",
                                      "partenaires", "voisins", NULL};
   if (b < a || b - a > 8) return 0;
   int sep = 0, names = 0;
@@ -1534,7 +1534,7 @@ static void code_sentence(code_state *st, uint32_t s) {
         nt = 0;
         for (size_t i = 0; i < tgroup->n; i++)
           if (strcmp(tgroup->m[i]->state, sa.state)) tgts[nt++] = tgroup->m[i];
-      } else if (tgt && !pair && !nominal && !tgt_second && best->target != VT_SYM && best->target != VT_HOST)
+      } else if (tgt && !pair && !nominal && !tgt_second && best->target != VT_SYM)
         nt = code_list(st, tgt, tgt, me, end, tgts);
       for (size_t i = 0; i < ns; i++)
         for (size_t j = 0; j < nt; j++) {

@@ -305,28 +305,35 @@ static int code_adjective(code_state *st, uint32_t t) {
   return 0;
 }
 
-/* 1 if token t is a noun, never a verb ("destruction", "expulsion"). */
+/* 1 if token t is a noun here: never a verb ("destruction",
+ * "expulsion"), or a noun and a finite verb after an article or "de"
+ * ("une série d'attaques", "des menaces"), where no finite verb can
+ * stand. */
 static int code_nominal(code_state *st, uint32_t t) {
+  static const char *const before_noun[] = {"un", "une", "des", "du", "de", "d'", NULL};
   const token *k = &st->doc->toks[t];
-  int noun = 0;
+  int noun = 0, verb = 0;
   for (unsigned i = 0; i < k->nread; i++) {
     lex_reading r;
     lexicon_reading(st->ctx->lex, k->read + i, &r);
-    if (r.pos == POS_VERB) return 0;
+    verb |= r.pos == POS_VERB;
     noun |= r.pos == POS_NOUN;
   }
-  return noun;
+  if (!verb) return noun;
+  return noun && t > st->base && code_tok_is_any(st, t - 1, before_noun) && !code_has_tag(st, t, "infi");
 }
 
 /* 1 if the noun at t is the object of a verb ("a annoncé la rupture",
  * "a officialisé l'expulsion", "ont annoncé des sanctions"): the verb's
  * subject is its agent.  Determiners, numbers, adjectives, commas,
- * quotes and days between ("ont annoncé, jeudi, des sanctions") are
- * skipped; a preposition before ("en réponse à l'invasion", "depuis
+ * quotes, days and quantities between ("ont annoncé, jeudi, des
+ * sanctions", "a mené une série de frappes") are skipped; a noun after
+ * an article is no verb ("une série", not "sérier"); a preposition before ("en réponse à l'invasion", "depuis
  * l'annexion") is no verb. */
 static int code_object_of_verb(code_state *st, uint32_t b, uint32_t t) {
   static const char *const between[] = {",", "\"", "«", "»", "lundi", "mardi", "mercredi", "jeudi",
-                                        "vendredi", "samedi", "dimanche", "hier", "soir", "matin", NULL};
+                                        "vendredi", "samedi", "dimanche", "hier", "soir", "matin",
+                                        "serie", "vague", "succession", NULL};
   for (uint32_t q = t; q-- > b && q + 6 > t;) {
     const token *k = &st->doc->toks[q];
     if (k->kind == TOK_NUMBER || code_tok_is_any(st, q, between)) continue;
@@ -338,7 +345,8 @@ static int code_object_of_verb(code_state *st, uint32_t b, uint32_t t) {
       if (r.pos == POS_DET || r.pos == POS_ADJ) skip = 1;
     }
     if (skip && !verb) continue;
-    return verb;
+    /* "une série d'attaques": a noun after an article, not "sérier" */
+    return verb && !code_nominal(st, q);
   }
   return 0;
 }

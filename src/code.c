@@ -305,12 +305,14 @@ static int code_adjective(code_state *st, uint32_t t) {
   return 0;
 }
 
+static const char *const code_partitives[] = {"de", "d'", "des", "du", NULL};
+
 /* 1 if token t is a noun here: never a verb ("destruction",
  * "expulsion"), or a noun and a finite verb after an article or "de"
  * ("une série d'attaques", "des menaces"), where no finite verb can
  * stand. */
 static int code_nominal(code_state *st, uint32_t t) {
-  static const char *const before_noun[] = {"un", "une", "des", "du", "de", "d'", NULL};
+  static const char *const before_noun[] = {"un", "une", "des", "du", "de", "d'", "au", "aux", NULL};
   const token *k = &st->doc->toks[t];
   int noun = 0, verb = 0;
   for (unsigned i = 0; i < k->nread; i++) {
@@ -323,32 +325,40 @@ static int code_nominal(code_state *st, uint32_t t) {
   return noun && t > st->base && code_tok_is_any(st, t - 1, before_noun) && !code_has_tag(st, t, "infi");
 }
 
-/* 1 if the noun at t is the object of a verb ("a annoncé la rupture",
- * "a officialisé l'expulsion", "ont annoncé des sanctions"): the verb's
- * subject is its agent.  Determiners, numbers, adjectives, commas,
- * quotes, days and quantities between ("ont annoncé, jeudi, des
- * sanctions", "a mené une série de frappes") are skipped; a noun after
- * an article is no verb ("une série", not "sérier"); a preposition before ("en réponse à l'invasion", "depuis
+/* The verb whose object the noun at t is ("a annoncé la rupture",
+ * "a officialisé l'expulsion", "ont annoncé des sanctions"), or
+ * UINT32_MAX: the verb's subject is the noun's agent.  Determiners,
+ * numbers, adjectives, commas, quotes, days and quantities between ("ont
+ * annoncé, jeudi, des sanctions", "a mené une série de frappes") are
+ * skipped; a noun after an article is no verb ("une série", not
+ * "sérier"); a preposition before ("en réponse à l'invasion", "depuis
  * l'annexion") is no verb. */
-static int code_object_of_verb(code_state *st, uint32_t b, uint32_t t) {
+static uint32_t code_governing_verb(code_state *st, uint32_t b, uint32_t t) {
   static const char *const between[] = {",", "\"", "«", "»", "lundi", "mardi", "mercredi", "jeudi",
                                         "vendredi", "samedi", "dimanche", "hier", "soir", "matin",
                                         "serie", "vague", "succession", NULL};
   for (uint32_t q = t; q-- > b && q + 6 > t;) {
     const token *k = &st->doc->toks[q];
     if (k->kind == TOK_NUMBER || code_tok_is_any(st, q, between)) continue;
-    int verb = 0, skip = 0;
+    int verb = 0, skip = 0, prep = 0;
     for (unsigned i = 0; i < k->nread; i++) {
       lex_reading r;
       lexicon_reading(st->ctx->lex, k->read + i, &r);
       if (r.pos == POS_VERB) verb = 1;
-      if (r.pos == POS_DET || r.pos == POS_ADJ) skip = 1;
+      if (r.pos == POS_PREP) prep = 1;
+      if (r.pos == POS_DET || r.pos == POS_ADJ || r.pos == POS_ADV) skip = 1; /* "prévoit notamment un" */
     }
-    if (skip && !verb) continue;
+    /* "de", "des": articles too ("une série d'attaques"); "depuis",
+       "après": prepositions only */
+    if (skip && !verb && (!prep || code_tok_is_any(st, q, code_partitives))) continue;
     /* "une série d'attaques": a noun after an article, not "sérier" */
-    return verb && !code_nominal(st, q);
+    return verb && !code_nominal(st, q) ? q : UINT32_MAX;
   }
-  return 0;
+  return UINT32_MAX;
+}
+
+static int code_object_of_verb(code_state *st, uint32_t b, uint32_t t) {
+  return code_governing_verb(st, b, t) != UINT32_MAX;
 }
 
 /* 1 if an actor follows token e as the agent of a noun: "par X" within
@@ -412,6 +422,13 @@ static int code_asserted(code_state *st, uint32_t t, uint32_t e, uint32_t b, uin
   for (uint32_t q = t > b + 2 ? t - 2 : b; q < e; q++) {
     if (code_has_tag(st, q, "cond")) return 0;
     if (code_has_tag(st, q, "ifut")) return CODE_FUTURE;
+  }
+  /* a meeting or act planned ("le programme prévoit un entretien") */
+  if (code_nominal(st, t)) {
+    static const char *const plans[] = {"prevoir", "envisager", "programmer", "planifier", "projeter",
+                                        "preparer", "proposer", "souhaiter", NULL};
+    uint32_t v = code_governing_verb(st, b, t);
+    if (v != UINT32_MAX && code_tok_is_any(st, v, plans)) return 0;
   }
   /* a clause demanded or wished ("réclament qu'Ottawa déclare...") */
   for (uint32_t q = t > b + 6 ? t - 6 : b; q + 1 < t; q++)

@@ -1305,6 +1305,16 @@ static void code_sentence(code_state *st, uint32_t s) {
         inside_front = 1;
         for (uint32_t q = b + 1; q < t; q++)
           if (code_tok_is(st, q, ",")) { front = q + 1; inside_front = 0; break; }
+        /* a name in apposition closes it ("À l'invitation de son homologue
+           vietnamien, Vo Van Thuong, le président du Kazakhstan...") */
+        for (size_t i = mb; !inside_front && i < me; i++) {
+          const mention *m = &doc->mentions[i];
+          if (m->tok_begin < front) continue;
+          if (m->tok_begin == front && m->tok_end + 1 < t && code_tok_is(st, m->tok_end, ",") &&
+              (m->rule == RULE_PERSON || m->rule == RULE_ROLE_PERSON))
+            front = m->tok_end + 1;
+          break;
+        }
       }
       /* a subordinate clause's own subject ("..., qui a commencé quand le
          Mali a rappelé...") is looked for after its conjunction first */
@@ -1370,6 +1380,26 @@ static void code_sentence(code_state *st, uint32_t s) {
         if (before > b && code_tok_is(st, before - 1, ",")) before--;
         for (size_t i = mb; i < me; i++)
           if (doc->mentions[i].tok_end == before && doc->mentions[i].state[0]) src = &doc->mentions[i];
+      }
+      /* "Hanoï a été le théâtre d'une visite officielle du président
+         Tokaïev": the visit's own complement is the visitor, the place
+         named the host */
+      if (!pair && !strcmp(best->cameo, "042") && code_nominal(st, t)) {
+        const mention *visitor = NULL, *host = NULL;
+        for (size_t i = mb; i < me && !visitor; i++) {
+          const mention *m = &doc->mentions[i];
+          if (m->tok_begin < best_end || m->tok_begin > best_end + 4) continue;
+          if ((m->rule == RULE_PERSON || m->rule == RULE_ROLE_PERSON || m->rule == RULE_ROLE_STATE ||
+               m->rule == RULE_COUNTERPART) && m->state[0] && m->tok_begin > b &&
+              (code_tok_is(st, m->tok_begin - 1, "du") || code_tok_is(st, m->tok_begin - 1, "de") ||
+               code_tok_is(st, m->tok_begin - 1, "d'")))
+            visitor = m;
+        }
+        for (size_t i = mb; i < me && visitor && !host; i++) {
+          const mention *m = &doc->mentions[i];
+          if (code_is_place(m) && strcmp(m->state, visitor->state)) host = m;
+        }
+        if (visitor && host) { src = visitor; tgt = host; }
       }
       /* passive: "a été reçu par X", "a été accueilli à sa descente
          d'avion par X": the agent after "par" acts on the subject */

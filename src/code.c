@@ -1628,7 +1628,14 @@ static void code_sentence(code_state *st, uint32_t s) {
       if (!p1) p1 = m->state;
       else if (!p2 && strcmp(p1, m->state)) p2 = m->state;
     }
-    if (!p2 && st->pa && st->pb) { p1 = st->pa; p2 = st->pb; }
+    /* one state named: the other side of the article's pair with it;
+       none: the pair; one outside the pair: whom it trades with is not
+       known ("1,2 million de touristes chinois ont visité la Thaïlande") */
+    if (!p2 && st->pa && st->pb) {
+      if (!p1) { p1 = st->pa; p2 = st->pb; }
+      else if (!strcmp(p1, st->pa)) p2 = st->pb;
+      else if (!strcmp(p1, st->pb)) p2 = st->pa;
+    }
     if (!p1 || !p2) continue;
     /* a figure whose sentence names no indicator continues the last one */
     if (figs[i].indicator[0]) memcpy(st->indicator, figs[i].indicator, sizeof st->indicator);

@@ -1335,6 +1335,13 @@ static void code_sentence(code_state *st, uint32_t s) {
         if (code_is_place(m)) { if (!place_src) place_src = m; }
         else if (!src) src = m;
       }
+      /* English puts the nationality first: "French President Emmanuel
+         Macron" is the president's act */
+      if (src && src->rule == RULE_DEMONYM) {
+        const mention *next = src + 1;
+        if (next < doc->mentions + me && next->tok_begin == src->tok_end && !strcmp(next->state, src->state))
+          src = next;
+      }
       /* a plural subject standing for an enumeration nearby ("Ils ont
          tous exprimé...", "Cinq nouveaux ambassadeurs ont présenté...") */
       const code_group *sgroup = NULL, *tgroup = NULL;
@@ -1553,6 +1560,9 @@ static void code_sentence(code_state *st, uint32_t s) {
         if (tplural == 1 && (tgroup = code_group_near(st, s, tplural)))
           for (size_t i = 0; i < tgroup->n && !tgt; i++)
             if (strcmp(tgroup->m[i]->state, sa.state)) tgt = tgroup->m[i];
+        if (tgt && tgt->rule == RULE_DEMONYM && tgt + 1 < doc->mentions + me &&
+            tgt[1].tok_begin <= tgt->tok_end + 1 && !strcmp(tgt[1].state, tgt->state))
+          tgt = tgt + 1; /* "his Kenyan counterpart William Ruto" */
         if (tgt) {
           code_actor(&ta, tgt, tgt_second);
           if (code_is_place(tgt) && best->target == VT_HOST) place = (int32_t)(tgt - doc->mentions);

@@ -74,6 +74,12 @@ static raw *actors_raw_at(raw *raws, size_t nr, uint32_t t) {
   return lo < nr && raws[lo].begin == t ? &raws[lo] : NULL;
 }
 
+/* 1 if the state (or organisation) codes a and b are equal: most differ
+ * in their first letter, and are told apart without a call. */
+static int actors_same_code(const char *a, const char *b) {
+  return a[0] == b[0] && !strcmp(a, b);
+}
+
 static int actors_role(const dict *d, const char *code) {
   int r = dict_role_find(d, code);
   return r < 0 ? 0 : r;
@@ -152,7 +158,7 @@ static int32_t actors_pick_person(const actors_run_state *st, const uint32_t *va
     if (any < 0) any = (int32_t)vals[i];
     int score = 0;
     if (st->day0 <= st->day1) score += (e->start <= st->day1 && st->day0 <= e->end) ? 4 : 0;
-    if (state && !strcmp(e->state, state)) score += 2;
+    if (state && actors_same_code(e->state, state)) score += 2;
     if (role >= 0 && e->role == role) score += 1;
     if (score > best_score) {
       best_score = score;
@@ -501,7 +507,7 @@ static void actors_sentence(actors_run_state *st, uint32_t si) {
       continue;
     }
     /* "leur entretien", "leurs échanges": the meeting of the pair */
-    if ((!strcmp(f, "leur") || !strcmp(f, "leurs")) && t + 1 < end &&
+    if ((actors_eq(f, "leur") || actors_eq(f, "leurs")) && t + 1 < end &&
         actors_is_any(st, t + 1, actors_meeting_nouns)) {
       mention *m = actors_push(st, t, t + 1, si, RULE_PAIR);
       m->role = (uint8_t)st->gov;
@@ -533,7 +539,7 @@ static void actors_pair(const actors_run_state *st, const char **a, const char *
     const mention *m = &st->m[i];
     if (!m->state[0] || m->rule == RULE_PAIR || m->rule >= RULE__COUNT) continue;
     size_t k = 0;
-    while (k < ns && strcmp(state[k], m->state)) k++;
+    while (k < ns && !actors_same_code(state[k], m->state)) k++;
     if (k == ns) {
       if (ns == ACTORS_MAX_STATES) continue;
       state[ns] = m->state;
@@ -572,13 +578,13 @@ static void actors_shared(actors_run_state *st) {
       if (m->rule != RULE_COUNTRY && m->rule != RULE_CAPITAL && m->rule != RULE_PERSON &&
           m->rule != RULE_ROLE_PERSON)
         continue;
-      named_first |= !strcmp(m->state, first);
-      named_second |= !strcmp(m->state, second);
+      named_first |= actors_same_code(m->state, first);
+      named_second |= actors_same_code(m->state, second);
     }
     if (named_first || !named_second) continue;
     for (size_t i = 0; i < st->nm; i++) {
       mention *m = &st->m[i];
-      if (strcmp(m->state, first)) continue;
+      if (!actors_same_code(m->state, first)) continue;
       snprintf(m->state, DOC_CODE_MAX, "%s", second);
       /* the holder of the role is the other state's */
       if (m->rule == RULE_ROLE_STATE && m->person >= 0) {
@@ -646,7 +652,7 @@ static void actors_settle(actors_run_state *st) {
       }
       if (prev && m->role == st->gov) m->role = prev->role;
       if (!m->state[0] && pa && pb && prev)
-        actors_set_code(m->state, !strcmp(prev->state, pa) ? pb : pa);
+        actors_set_code(m->state, actors_same_code(prev->state, pa) ? pb : pa);
       if (m->state[0] && m->person < 0 && st->day0 <= st->day1 && m->role != st->gov) {
         const dict_entry *h = dict_holder(st->d, m->state, m->role, st->day0 + (st->day1 - st->day0) / 2);
         if (h) m->person = (int32_t)(h - dict_entry_at(st->d, 0));

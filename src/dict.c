@@ -111,8 +111,8 @@ const char *dict_role_code(const dict *d, unsigned role) {
 }
 
 int dict_role_find(const dict *d, const char *code) {
-  for (unsigned i = 0; i < d->nroles; i++)
-    if (!strcmp(d->roles[i], code)) return (int)i;
+  for (unsigned i = 0; i < d->nroles; i++)  /* the first letter tells most codes apart */
+    if (d->roles[i][0] == code[0] && !strcmp(d->roles[i], code)) return (int)i;
   return -1;
 }
 

@@ -26,6 +26,7 @@ typedef struct match_edge_slot {
 typedef struct match_node {
   uint32_t *vals; /* owned */
   uint32_t nvals, cap;
+  uint32_t nchildren; /* edges from the node: a walk ends at a leaf without probing the edges */
 } match_node;
 
 /* The filter's bit of a token of n > 0 bytes: its length (up to 15),
@@ -56,6 +57,15 @@ static uint32_t match_hash(const char *s, size_t n) {
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
   return h;
+}
+
+/* 1 if the n bytes at a and b are equal: tokens are short, and this
+ * loop costs less than a call to memcmp for each token a text has in the
+ * vocabulary (most of them: "de", "la"...). */
+static inline int match_same(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (a[i] != b[i]) return 0;
+  return 1;
 }
 
 static uint64_t match_mix(uint64_t k) {
@@ -97,7 +107,7 @@ static match_vocab_slot *match_vocab_find(const matcher *m, const char *s, size_
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     match_vocab_slot *sl = &m->vocab[i];
     if (!sl->id) return sl;
-    if (sl->hash == h && sl->len == n && memcmp(m->pool + sl->off, s, n) == 0) return sl;
+    if (sl->hash == h && sl->len == n && match_same(m->pool + sl->off, s, n)) return sl;
   }
 }
 
@@ -174,6 +184,7 @@ static uint32_t match_child(matcher *m, uint32_t node, uint32_t tok) {
   sl->key = key;
   sl->child = (uint32_t)m->nnodes++;
   m->nedges++;
+  m->nodes[node].nchildren++;
   if (node == 0) {
     if (tok >= m->root_cap) {
       size_t cap = m->root_cap ? m->root_cap : 256;
@@ -214,6 +225,7 @@ size_t matcher_longest(const matcher *m, const uint32_t *ids, size_t n, const ui
       node = ids[0] < m->root_cap ? m->root[ids[0]] : 0;
       if (!node) break;
     } else {
+      if (!m->nodes[node].nchildren) break;
       const match_edge_slot *sl = match_edge_find(m, (uint64_t)node << 32 | ids[i]);
       if (!sl->key) break;
       node = sl->child;

@@ -322,7 +322,14 @@ static int code_nominal(code_state *st, uint32_t t) {
     noun |= r.pos == POS_NOUN;
   }
   if (!verb) return noun;
-  return noun && t > st->base && code_tok_is_any(st, t - 1, before_noun) && !code_has_tag(st, t, "infi");
+  if (!noun || t <= st->base || code_has_tag(st, t, "infi")) return 0;
+  if (code_tok_is_any(st, t - 1, before_noun)) return 1;
+  /* "à la menace", "contre la provocation": an article after a
+     preposition is no object pronoun */
+  static const char *const articles[] = {"le", "la", "les", "l'", NULL};
+  static const char *const preps[] = {"a", "de", "pour", "contre", "par", "sur", "avec", "dans", "en", "sans",
+                                      "vers", "malgre", "apres", "avant", NULL};
+  return t > st->base + 1 && code_tok_is_any(st, t - 1, articles) && code_tok_is_any(st, t - 2, preps);
 }
 
 /* The verb whose object the noun at t is ("a annoncé la rupture",
@@ -1300,10 +1307,12 @@ static void code_sentence(code_state *st, uint32_t s) {
       const mention *src = NULL, *tgt = NULL, *place_src = NULL;
       int pair = 0;
       uint32_t front = b;
-      int fronted = code_tok_is_any(st, b, code_fronting), inside_front = 0;
+      uint32_t b0 = b; /* after an opening quotation mark */
+      while (b0 < t && code_quote_mark(doc, b0)) b0++;
+      int fronted = b0 < t && code_tok_is_any(st, b0, code_fronting), inside_front = 0;
       if (fronted) {
         inside_front = 1;
-        for (uint32_t q = b + 1; q < t; q++)
+        for (uint32_t q = b0 + 1; q < t; q++)
           if (code_tok_is(st, q, ",")) { front = q + 1; inside_front = 0; break; }
         /* a name in apposition closes it ("À l'invitation de son homologue
            vietnamien, Vo Van Thuong, le président du Kazakhstan...") */

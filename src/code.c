@@ -1314,6 +1314,15 @@ static void code_sentence(code_state *st, uint32_t s) {
         inside_front = 1;
         for (uint32_t q = b0 + 1; q < t; q++)
           if (code_tok_is(st, q, ",")) { front = q + 1; inside_front = 0; break; }
+        /* one fronted phrase after another ("Pour rappel, suite au putsch
+           qui a emporté le président X en juillet 2023, la Cédéao...") */
+        while (!inside_front && front < t && code_tok_is_any(st, front, code_fronting)) {
+          uint32_t next = 0;
+          for (uint32_t q = front + 1; q < t && !next; q++)
+            if (code_tok_is(st, q, ",")) next = q + 1;
+          if (!next) break;
+          front = next;
+        }
         /* a name in apposition closes it ("À l'invitation de son homologue
            vietnamien, Vo Van Thuong, le président du Kazakhstan...") */
         for (size_t i = mb; !inside_front && i < me; i++) {

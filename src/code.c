@@ -4,6 +4,7 @@
 #include "dict.h"
 #include "err.h"
 #include "figures.h"
+#include "match.h"
 #include "utf8.h"
 #include "verbs.h"
 #include <string.h>
@@ -307,6 +308,23 @@ static int code_adjective(code_state *st, uint32_t t) {
 
 static const char *const code_partitives[] = {"de", "d'", "des", "du", NULL};
 
+/* 1 if an auxiliary comes before the participle at t, adverbs and
+ * adverbial phrases between ("a par ailleurs condamné", "a
+ * également salué", "ont, jeudi, signé"). */
+static int code_auxiliary_before(code_state *st, uint32_t b, uint32_t t) {
+  static const char *const between[] = {",", "par", "ailleurs", "egalement", "aussi", "deja", "notamment",
+                                         "vivement", "fermement", "encore", "enfin", "pour", "sa", "part",
+                                         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+                                         "dimanche", "hier", NULL};
+  for (uint32_t q = t; q-- > b && q + 6 > t;) {
+    if (code_tok_is_any(st, q, code_auxiliaries)) return 1;
+    /* any one word right before ("a chaleureusement salué", "ont tous
+       exprimé"), else only those above */
+    if (q + 1 < t && !code_tok_is_any(st, q, between)) return 0;
+  }
+  return 0;
+}
+
 /* 1 if token t is a noun here: never a verb ("destruction",
  * "expulsion"), or a noun and a finite verb after an article or "de"
  * ("une série d'attaques", "des menaces"), where no finite verb can
@@ -329,7 +347,9 @@ static int code_nominal(code_state *st, uint32_t t) {
   static const char *const articles[] = {"le", "la", "les", "l'", NULL};
   static const char *const preps[] = {"a", "de", "pour", "contre", "par", "sur", "avec", "dans", "en", "sans",
                                       "vers", "malgre", "apres", "avant", NULL};
-  return t > st->base + 1 && code_tok_is_any(st, t - 1, articles) && code_tok_is_any(st, t - 2, preps);
+  /* ... nor after a past participle ("a condamné les frappes") */
+  return t > st->base + 1 && code_tok_is_any(st, t - 1, articles) &&
+         (code_tok_is_any(st, t - 2, preps) || code_participle_only(st, t - 2));
 }
 
 /* The verb whose object the noun at t is ("a annoncé la rupture",
@@ -366,6 +386,16 @@ static uint32_t code_governing_verb(code_state *st, uint32_t b, uint32_t t) {
 
 static int code_object_of_verb(code_state *st, uint32_t b, uint32_t t) {
   return code_governing_verb(st, b, t) != UINT32_MAX;
+}
+
+/* 1 if the noun at t is what a verb of criticism is about ("a condamné
+ * les sanctions américaines", "dénonce l'invasion"): someone else's act,
+ * not its subject's. */
+static int code_criticised(code_state *st, uint32_t b, uint32_t t) {
+  static const char *const critics[] = {"condamner", "denoncer", "critiquer", "deplorer", "regretter",
+                                        "fustiger", "rejeter", "protester", "contester", NULL};
+  uint32_t v = code_governing_verb(st, b, t);
+  return v != UINT32_MAX && code_tok_is_any(st, v, critics);
 }
 
 /* 1 if an actor follows token e as the agent of a noun: "par X" within
@@ -551,6 +581,31 @@ static const mention *code_org_anaphor(code_state *st, uint32_t s, uint32_t a, u
     if (m->sent > s || (m->sent == s && m->tok_begin >= a)) continue;
     if (m->sent + 4 < s) break;
     if (m->rule == RULE_ORG && m->state[0]) return m;
+  }
+  return NULL;
+}
+
+/* The state of a nationality adjective in lower case at token q that
+ * qualifies the noun before it ("les sanctions américaines", "l'acte
+ * algérien"), or NULL.  The actor stage leaves such adjectives out (they
+ * are no actors); a predicate's object may still name its state so. */
+static const char *code_adjective_state(code_state *st, uint32_t q) {
+  const dyad_doc *doc = st->doc;
+  if (q <= st->base || doc->toks[q].kind != TOK_WORD || (doc->toks[q].flags & TOKF_UPPER) ||
+      doc->toks[q - 1].kind != TOK_WORD)
+    return NULL;
+  size_t len;
+  const char *w = code_word(st, q, 0, &len);
+  if (!w) return NULL;
+  const matcher *m = dict_matcher(st->ctx->dict);
+  uint32_t id = matcher_token_id(m, w, len);
+  if (!id) return NULL;
+  const uint32_t *vals;
+  size_t nv;
+  if (matcher_longest(m, &id, 1, &vals, &nv) != 1) return NULL;
+  for (size_t i = 0; i < nv; i++) {
+    const dict_entry *e = dict_entry_at(st->ctx->dict, vals[i]);
+    if (e->kind == DK_DEMONYM && e->state[0]) return e->state;
   }
   return NULL;
 }
@@ -1251,8 +1306,7 @@ static void code_sentence(code_state *st, uint32_t s) {
          territoire réclamé par Caracas", "l'ambassadeur accusé de...")
          describes, it does not report an act; a participle opening the
          sentence ("Arrivé à Abidjan jeudi, ...") does */
-      if (t > b && code_participle_only(st, t) && !code_tok_is_any(st, t - 1, code_auxiliaries) &&
-          !(t > b + 1 && code_tok_is_any(st, t - 2, code_auxiliaries))) {
+      if (t > b && code_participle_only(st, t) && !code_auxiliary_before(st, b, t)) {
         t = best_end - 1;
         goto next_token;
       }
@@ -1564,10 +1618,26 @@ static void code_sentence(code_state *st, uint32_t s) {
           tgt = m;
           break;
         }
+        /* the object's nationality ("a condamné les sanctions
+           américaines") */
+        const char *adj_state = NULL;
+        if (!tgt && (best->target == VT_OBJ || best->target == VT_ANY) && !code_nominal(st, t))
+          for (uint32_t q = best_end; q < end && q < best_end + 6 && !adj_state; q++) {
+            if (doc->toks[q].kind == TOK_PUNCT) break;
+            const char *a = code_adjective_state(st, q);
+            if (a && strcmp(a, sa.state)) adj_state = a;
+          }
+        /* the adjective may end a mention ("les diplomates soudanais") */
+        for (size_t i = mb; i < me && adj_state && !tgt; i++) {
+          const mention *m = &doc->mentions[i];
+          if (m->tok_begin < best_end + 6 && m->tok_end > t && m->tok_end <= best_end + 6 && m != src &&
+              !strcmp(m->state, adj_state))
+            tgt = m;
+        }
         /* anywhere in the sentence: people, offices and bodies before
            places ("réunis à Abuja, ont exigé la libération du président
            nigérien": Abuja is where, not whom) */
-        for (int pass = 0; pass < 2 && !tgt && best->target != VT_HOST; pass++)
+        for (int pass = 0; pass < 2 && !tgt && !adj_state && best->target != VT_HOST; pass++)
           for (size_t i = mb; i < me && !tgt; i++) {
             const mention *m = &doc->mentions[i];
             if (m != src && m->state[0] && strcmp(m->state, sa.state) && (pass || !code_is_place(m))) tgt = m;
@@ -1584,6 +1654,9 @@ static void code_sentence(code_state *st, uint32_t s) {
         if (tgt) {
           code_actor(&ta, tgt, tgt_second);
           if (code_is_place(tgt) && best->target == VT_HOST) place = (int32_t)(tgt - doc->mentions);
+        } else if (adj_state) {
+          snprintf(ta.state, DOC_CODE_MAX, "%s", adj_state);
+          ta.role = (uint8_t)dict_role_find(st->ctx->dict, "GOV");
         } else if (st->pa && st->pb && (!strcmp(sa.state, st->pa) || !strcmp(sa.state, st->pb))) {
           snprintf(ta.state, DOC_CODE_MAX, "%s", !strcmp(sa.state, st->pa) ? st->pb : st->pa);
           ta.role = sa.role;
@@ -1597,7 +1670,8 @@ static void code_sentence(code_state *st, uint32_t s) {
          menace") names an act, not who did it: without its agent ("par
          X", "de X" right after) it is no event of the sentence's subject */
       if (!nominal && best->cameo[0] == '1' && best->cameo[1] >= '1' && code_nominal(st, t) &&
-          !code_object_of_verb(st, b, t) && !code_agent_after(st, doc, best_end, end, mb, me)) {
+          (!code_object_of_verb(st, b, t) || code_criticised(st, b, t)) &&
+          !code_agent_after(st, doc, best_end, end, mb, me)) {
         int32_t f0, f1; /* the sentence's date still dates what follows */
         code_date(st, dates, nd, se->start, t, best_end, &f0, &f1);
         t = best_end - 1;

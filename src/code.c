@@ -610,6 +610,23 @@ static const char *code_adjective_state(code_state *st, uint32_t q) {
   return NULL;
 }
 
+/* 1 if mention m ("États de l'AES", "dirigeants de la Cédéao") opens
+ * with a plural head and names an organisation the article names as such
+ * elsewhere. */
+static int code_org_members_head(code_state *st, const mention *m) {
+  static const char *const heads[] = {"etats", "pays", "dirigeants", "chefs", "membres", "gouvernements",
+                                      NULL};
+  const dyad_doc *doc = st->doc;
+  size_t len;
+  const char *w = code_word(st, m->tok_begin, 0, &len);
+  int plural = 0;
+  for (const char *const *h = heads; w && *h && !plural; h++) plural = !strcmp(w, *h);
+  if (!plural) return 0;
+  for (size_t i = 0; i < doc->nmentions; i++)
+    if (doc->mentions[i].rule == RULE_ORG && !strcmp(doc->mentions[i].state, m->state)) return 1;
+  return 0;
+}
+
 /* Mentions [*mb, *me) of sentence s. */
 static void code_sentence_mentions(const dyad_doc *doc, uint32_t s, size_t *mb, size_t *me) {
   size_t lo = 0, hi = doc->nmentions;
@@ -1419,6 +1436,17 @@ static void code_sentence(code_state *st, uint32_t s) {
       const code_group *sgroup = NULL, *tgroup = NULL;
       int plural = !src && !pair ? code_plural_in(st, front, t) : 0, nominal = 0, tgt_second = 0, agent = 0;
       if (plural && (sgroup = code_group_near(st, s, plural))) src = sgroup->m[0];
+      /* "les États de l'AES", "les dirigeants de la Cédéao": the member
+         states the article lists nearby, one event each */
+      if (src && !pair && !sgroup && src->rule == RULE_ROLE_STATE && code_org_members_head(st, src)) {
+        const code_group *g = code_group_near(st, s, 1);
+        int members = g != NULL;
+        for (size_t i = 0; g && i < g->n; i++) members &= strcmp(g->m[i]->state, src->state) != 0;
+        if (members && g->listed) {
+          sgroup = g;
+          src = g->m[0];
+        }
+      }
       /* a predicate inside the fronted clause ("Après sa visite à Paris
          ..., Macky Sall a...") has the main clause's subject */
       if (!src && !pair && inside_front) {

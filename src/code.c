@@ -325,6 +325,20 @@ static int code_auxiliary_before(code_state *st, uint32_t b, uint32_t t) {
   return 0;
 }
 
+/* 1 if token t can only be a verb, and not a participle ("seraient",
+ * "a", "ont"): no noun, adjective, preposition or determiner reading. */
+static int code_verb_only(code_state *st, uint32_t t) {
+  const token *k = &st->doc->toks[t];
+  int verb = 0;
+  for (unsigned i = 0; i < k->nread; i++) {
+    lex_reading r;
+    lexicon_reading(st->ctx->lex, k->read + i, &r);
+    if (r.pos != POS_VERB) return 0;
+    verb = 1;
+  }
+  return verb && !code_has_tag(st, t, "ppas") && !code_has_tag(st, t, "infi");
+}
+
 /* 1 if token t is a noun here: never a verb ("destruction",
  * "expulsion"), or a noun and a finite verb after an article or "de"
  * ("une série d'attaques", "des menaces"), where no finite verb can
@@ -460,6 +474,11 @@ static int code_asserted(code_state *st, uint32_t t, uint32_t e, uint32_t b, uin
     if (code_has_tag(st, q, "cond")) return 0;
     if (code_has_tag(st, q, "ifut")) return CODE_FUTURE;
   }
+  /* a noun subject of a verb in the conditional ("des instructeurs
+     russes seraient sur place"): alleged, not asserted */
+  if (code_nominal(st, t))
+    for (uint32_t q = e; q < send && q < e + 3; q++)
+      if (code_has_tag(st, q, "cond")) return 0;
   /* a meeting or act planned ("le programme prévoit un entretien") */
   if (code_nominal(st, t)) {
     static const char *const plans[] = {"prevoir", "envisager", "programmer", "planifier", "projeter",
@@ -1508,6 +1527,7 @@ static void code_sentence(code_state *st, uint32_t s) {
         }
         if (visitor && host) { src = visitor; tgt = host; }
       }
+      const char *adj_state = NULL; /* a target named by a nationality adjective */
       /* passive: "a été reçu par X", "a été accueilli à sa descente
          d'avion par X": the agent after "par" acts on the subject */
       {
@@ -1524,6 +1544,10 @@ static void code_sentence(code_state *st, uint32_t s) {
           for (uint32_t q = best_end; q < end && q < best_end + 2 * CODE_AGENT_GAP && !par; q++) {
             if (doc->toks[q].kind == TOK_PUNCT && !code_tok_is(st, q, ",")) break;
             if (code_tok_is(st, q, "par")) par = q;
+            /* a verb between: "par" is its agent ("des instructeurs russes
+               seraient sur la base quittée par les forces françaises") */
+            else if (code_verb_only(st, q))
+              break;
           }
         if (par && code_nominal(st, t)) nominal = 1;
         for (size_t i = mb; par && i < me; i++)
@@ -1531,12 +1555,17 @@ static void code_sentence(code_state *st, uint32_t s) {
               doc->mentions[i].state[0]) {
             tgt = src;
             /* a noun's object is its complement ("la réception du
-               président X par Y"), not the sentence's subject */
+               président X par Y", "la destruction d'un drone malien par
+               l'armée algérienne"), not the sentence's subject */
             for (size_t j = mb; nominal && j < i; j++)
               if (doc->mentions[j].tok_begin >= t && doc->mentions[j].state[0]) {
                 tgt = &doc->mentions[j];
                 break;
               }
+            for (uint32_t q = best_end; nominal && (!tgt || tgt->tok_begin < t) && q < par && !adj_state; q++) {
+              const char *a = code_adjective_state(st, q);
+              if (a && strcmp(a, doc->mentions[i].state)) { adj_state = a; tgt = NULL; }
+            }
             src = &doc->mentions[i];
             pair = 0;
             sgroup = NULL;
@@ -1620,7 +1649,7 @@ static void code_sentence(code_state *st, uint32_t s) {
         code_actor(&ta, src, 1);
       } else if (!tgt) {
         const char *lead = best->target == VT_AVEC ? "avec" : best->target == VT_DE ? "de" : NULL;
-        for (size_t i = mb; i < me; i++) {
+        for (size_t i = mb; i < me && !adj_state; i++) {
           const mention *m = &doc->mentions[i];
           /* "entre les deux pays" names the other side of the pair */
           if (m->rule == RULE_PAIR && m->tok_begin >= best_end && best->target != VT_SYM &&
@@ -1648,8 +1677,7 @@ static void code_sentence(code_state *st, uint32_t s) {
         }
         /* the object's nationality ("a condamné les sanctions
            américaines") */
-        const char *adj_state = NULL;
-        if (!tgt && (best->target == VT_OBJ || best->target == VT_ANY) && !code_nominal(st, t))
+        if (!tgt && !adj_state && (best->target == VT_OBJ || best->target == VT_ANY) && !code_nominal(st, t))
           for (uint32_t q = best_end; q < end && q < best_end + 6 && !adj_state; q++) {
             if (doc->toks[q].kind == TOK_PUNCT) break;
             const char *a = code_adjective_state(st, q);
@@ -1672,7 +1700,7 @@ static void code_sentence(code_state *st, uint32_t s) {
           }
         /* a plural object standing for an enumeration ("a reçu les lettres
            de créance de cinq nouveaux ambassadeurs") */
-        int tplural = !tgt && !sgroup ? code_plural_in(st, best_end, end) : 0;
+        int tplural = !tgt && !sgroup && !adj_state ? code_plural_in(st, best_end, end) : 0;
         if (tplural == 1 && (tgroup = code_group_near(st, s, tplural)))
           for (size_t i = 0; i < tgroup->n && !tgt; i++)
             if (strcmp(tgroup->m[i]->state, sa.state)) tgt = tgroup->m[i];

@@ -272,6 +272,19 @@ static const char *const code_preps[] = {"a", "au", "aux", "avec", "de", "du", "
 static const char *const code_determiners[] = {"le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'",
                                                "au", "aux", "a", NULL};
 
+/* The parts of speech token t's readings have: bit 1 << POS_x each. */
+static unsigned code_pos(code_state *st, uint32_t t) {
+  const token *k = &st->doc->toks[t];
+  unsigned pos = 0;
+  for (unsigned i = 0; i < k->nread; i++) {
+    lex_reading r;
+    lexicon_reading(st->ctx->lex, k->read + i, &r);
+    pos |= 1u << r.pos;
+  }
+  return pos;
+}
+#define CODE_POS(p) (1u << (p))
+
 /* 1 if token t can only be a past participle, not a finite or infinitive
  * verb form ("incarcéré", "réclamé"; whether an auxiliary comes before,
  * "a signé", is the caller's check). */
@@ -297,13 +310,7 @@ static const char *const code_degrees[] = {"tres", "plus", "moins", "trop", "si"
 
 /* 1 if token t may be an adjective ("critique", "préoccupante"). */
 static int code_adjective(code_state *st, uint32_t t) {
-  const token *k = &st->doc->toks[t];
-  for (unsigned i = 0; i < k->nread; i++) {
-    lex_reading r;
-    lexicon_reading(st->ctx->lex, k->read + i, &r);
-    if (r.pos == POS_ADJ) return 1;
-  }
-  return 0;
+  return (code_pos(st, t) & CODE_POS(POS_ADJ)) != 0;
 }
 
 static const char *const code_partitives[] = {"de", "d'", "des", "du", NULL};
@@ -328,15 +335,7 @@ static int code_auxiliary_before(code_state *st, uint32_t b, uint32_t t) {
 /* 1 if token t can only be a verb, and not a participle ("seraient",
  * "a", "ont"): no noun, adjective, preposition or determiner reading. */
 static int code_verb_only(code_state *st, uint32_t t) {
-  const token *k = &st->doc->toks[t];
-  int verb = 0;
-  for (unsigned i = 0; i < k->nread; i++) {
-    lex_reading r;
-    lexicon_reading(st->ctx->lex, k->read + i, &r);
-    if (r.pos != POS_VERB) return 0;
-    verb = 1;
-  }
-  return verb && !code_has_tag(st, t, "ppas") && !code_has_tag(st, t, "infi");
+  return code_pos(st, t) == CODE_POS(POS_VERB) && !code_has_tag(st, t, "ppas") && !code_has_tag(st, t, "infi");
 }
 
 /* 1 if token t is a noun here: never a verb ("destruction",
@@ -345,15 +344,9 @@ static int code_verb_only(code_state *st, uint32_t t) {
  * stand. */
 static int code_nominal(code_state *st, uint32_t t) {
   static const char *const before_noun[] = {"un", "une", "des", "du", "de", "d'", "au", "aux", NULL};
-  const token *k = &st->doc->toks[t];
-  int noun = 0, verb = 0;
-  for (unsigned i = 0; i < k->nread; i++) {
-    lex_reading r;
-    lexicon_reading(st->ctx->lex, k->read + i, &r);
-    verb |= r.pos == POS_VERB;
-    noun |= r.pos == POS_NOUN;
-  }
-  if (!verb) return noun;
+  unsigned pos = code_pos(st, t);
+  int noun = (pos & CODE_POS(POS_NOUN)) != 0;
+  if (!(pos & CODE_POS(POS_VERB))) return noun;
   if (!noun || t <= st->base || code_has_tag(st, t, "infi")) return 0;
   if (code_tok_is_any(st, t - 1, before_noun)) return 1;
   /* "à la menace", "contre la provocation": an article after a
@@ -379,16 +372,11 @@ static uint32_t code_governing_verb(code_state *st, uint32_t b, uint32_t t) {
                                         "vendredi", "samedi", "dimanche", "hier", "soir", "matin",
                                         "serie", "vague", "succession", NULL};
   for (uint32_t q = t; q-- > b && q + 6 > t;) {
-    const token *k = &st->doc->toks[q];
-    if (k->kind == TOK_NUMBER || code_tok_is_any(st, q, between)) continue;
-    int verb = 0, skip = 0, prep = 0;
-    for (unsigned i = 0; i < k->nread; i++) {
-      lex_reading r;
-      lexicon_reading(st->ctx->lex, k->read + i, &r);
-      if (r.pos == POS_VERB) verb = 1;
-      if (r.pos == POS_PREP) prep = 1;
-      if (r.pos == POS_DET || r.pos == POS_ADJ || r.pos == POS_ADV) skip = 1; /* "prévoit notamment un" */
-    }
+    if (st->doc->toks[q].kind == TOK_NUMBER || code_tok_is_any(st, q, between)) continue;
+    unsigned pos = code_pos(st, q);
+    int verb = (pos & CODE_POS(POS_VERB)) != 0, prep = (pos & CODE_POS(POS_PREP)) != 0;
+    /* determiners, adjectives, adverbs ("prévoit notamment un") */
+    int skip = (pos & (CODE_POS(POS_DET) | CODE_POS(POS_ADJ) | CODE_POS(POS_ADV))) != 0;
     /* "de", "des": articles too ("une série d'attaques"); "depuis",
        "après": prepositions only */
     if (skip && !verb && (!prep || code_tok_is_any(st, q, code_partitives))) continue;

@@ -8,7 +8,8 @@ WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Werro
 DATADIR := $(abspath $(BUILD))/data
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DDYAD_DATADIR='"$(DATADIR)"'
 INC     := -Iinclude -Isrc
-LIBS    := -lutf8proc -lsqlite3 -lm
+SYSLIBS := -lutf8proc -lsqlite3 -lnettle -lm
+LIBS    := $(SYSLIBS)
 PTHREAD := -pthread
 HUNSPELL_DIR ?= /usr/share/hunspell
 
@@ -110,7 +111,7 @@ golden-update: $(BUILD)/dyad $(DATA)
 # ASan+UBSan build of the library, CLI and unit tests, then the suite.
 asan: | $(STAMP)
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
-	  LIBS="-lutf8proc -lsqlite3 -lm -fsanitize=address,undefined" test
+	  LIBS="$(SYSLIBS) -fsanitize=address,undefined" test
 
 # ThreadSanitizer build of the library, CLI and unit tests, then what runs
 # threads: dyad_run's unit test and tests/threads (fewer copies: TSan is
@@ -119,7 +120,7 @@ TSAN_COPIES ?= 8
 .PHONY: tsan
 tsan: | $(STAMP)
 	$(MAKE) BUILD=build/tsan CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
-	  LIBS="-lutf8proc -lsqlite3 -lm -fsanitize=thread" build/tsan/dyad build/tsan/tests/test_parallel \
+	  LIBS="$(SYSLIBS) -fsanitize=thread" build/tsan/dyad build/tsan/tests/test_parallel \
 	  build/tsan/data/fr.lex $(patsubst $(BUILD)/%,build/tsan/%,$(DICTS))
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66 $${TSAN_OPTIONS:-}" build/tsan/tests/test_parallel
 	TSAN_OPTIONS="halt_on_error=1 exitcode=66 $${TSAN_OPTIONS:-}" THREADS_COPIES=$(TSAN_COPIES) \

@@ -45,7 +45,7 @@ static const char usage[] =
     "                    events: table (default), jsonl or csv (GDELT-like columns)\n"
     "  --db PATH         load, events, timeline, report: the SQLite store\n"
     "                    (default dyad.db)\n"
-    "  --batch N         load: articles per transaction (default 500)\n"
+    "  --batch N         load: articles per transaction (default 5000)\n"
     "  --pair A,B        events: between states A and B, either way (VNM,KAZ)\n"
     "  --actor A         events: with state A on either side\n"
     "  --code P          events: CAMEO code starting with P (04, 042)\n"
@@ -111,7 +111,8 @@ static void print_err(const dyad_err *err) {
  * nothing, as the store had it when it was read: now it may not). */
 static int load_doc(run *r, dyad_doc *doc, int work, const dyad_err *werr) {
   dyad_err err = {0};
-  int rc = dyad_store_unchanged(r->store, doc, &err);
+  /* a worked article: dyad_store_add tells unchanged ones itself */
+  int rc = work ? dyad_store_unchanged(r->store, doc, &err) : 0;
   if (rc == 0) {
     if (work == DYAD_SKIPPED) {
       work = dyad_process(doc, r->ctx, &err);

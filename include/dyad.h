@@ -321,7 +321,7 @@ typedef struct dyad_store_stats {
  * another process"); DYAD_EUSAGE for an empty path. */
 dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_err *err /* out */);
 
-/* Articles per transaction (default 500; 0 is taken as 1).  A batch is
+/* Articles per transaction (default 5000; 0 is taken as 1).  A batch is
  * committed once that many articles are stored, and by dyad_store_commit
  * and dyad_store_close: a process killed mid-load loses at most the open
  * batch, and loading the same input again completes the store. */

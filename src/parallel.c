@@ -8,7 +8,7 @@
  *   calling thread: read doc s -> slot s % W -> ... -> output in order
  *   workers:                      take the next slot, work, mark it done
  *
- * The slots are a ring of W = 8N documents (at least 16) numbered by
+ * The slots are a ring of W = 64N documents (at least 16) numbered by
  * their input order s: the reader puts document s in slot s % W only
  * once document s - W has been output, so at most W documents are held
  * whatever the size of the input; workers take them in input order; the
@@ -44,7 +44,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define PARALLEL_PER_THREAD 8   /* documents held per worker */
+#define PARALLEL_PER_THREAD 64  /* documents held per worker */
 #define PARALLEL_MIN_SLOTS 16
 #define PARALLEL_MAX_MSGS 4096  /* warnings and errors held back */
 

@@ -39,6 +39,7 @@
 #include "hash.h"
 #include "merge.h"
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -165,7 +166,7 @@ static const char *const store_sql[SS__COUNT] = {
                          "AND first <= ?5 AND last >= ?4 AND last - first < " MERGE_MAX_SPAN_SQL " ORDER BY id",
     [SS_EV_CLUSTER_INSERT] = "INSERT INTO clusters (kind, source, target, source_name, target_name, cameo, "
                              "root, date, first, last, place, nsources) "
-                             "VALUES ('event', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)",
+                             "VALUES ('event', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)",
     [SS_EV_CLUSTER_UPDATE] = "UPDATE clusters SET source = ?2, target = ?3, source_name = ?4, "
                              "target_name = ?5, cameo = ?6, root = ?7, date = ?8, first = ?9, last = ?10, "
                              "place = ?11 WHERE id = ?1",
@@ -174,13 +175,20 @@ static const char *const store_sql[SS__COUNT] = {
                       "JOIN actors ta ON ta.id = e.target WHERE e.cluster = ?1 ORDER BY e.id",
     [SS_EV_NSOURCES] = "UPDATE clusters SET nsources = (SELECT COUNT(DISTINCT doc) FROM events "
                        "WHERE cluster = ?1) WHERE id = ?1",
+    /* one SELECT per order of the parties: SQLite does not search the
+       index for "(source IS a AND target IS b) OR (source IS b AND ...)"
+       but reads every figure cluster */
     [SS_FIG_CANDIDATES] = "SELECT id, source, target, first, last, value FROM clusters INDEXED BY clusters_last "
-                          "WHERE kind = 'figure' AND indicator = ?1 AND unit = ?2 AND figure_kind = ?3 "
-                          "AND ((source IS ?4 AND target IS ?5) OR (source IS ?5 AND target IS ?4)) "
-                          "AND first <= ?7 AND last >= ?6 ORDER BY id",
+                          "WHERE kind = 'figure' AND source IS ?4 AND target IS ?5 AND root IS NULL "
+                          "AND last >= ?6 AND first <= ?7 AND indicator = ?1 AND unit = ?2 AND figure_kind = ?3 "
+                          "UNION "
+                          "SELECT id, source, target, first, last, value FROM clusters INDEXED BY clusters_last "
+                          "WHERE kind = 'figure' AND source IS ?5 AND target IS ?4 AND root IS NULL "
+                          "AND last >= ?6 AND first <= ?7 AND indicator = ?1 AND unit = ?2 AND figure_kind = ?3 "
+                          "ORDER BY id",
     [SS_FIG_CLUSTER_INSERT] = "INSERT INTO clusters (kind, source, target, indicator, unit, figure_kind, "
                               "date, first, last, value, nsources) "
-                              "VALUES ('figure', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0)",
+                              "VALUES ('figure', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1)",
     [SS_FIG_CLUSTER_UPDATE] = "UPDATE clusters SET source = ?2, target = ?3, indicator = ?4, unit = ?5, "
                               "figure_kind = ?6, date = ?7, first = ?8, last = ?9, value = ?10 WHERE id = ?1",
     [SS_FIG_MEMBERS] = "SELECT indicator, unit, kind, party1, party2, first, last, value FROM figures "
@@ -384,6 +392,7 @@ dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_err *err) {
   if (!ro && (store_exec(s, "PRAGMA journal_mode = WAL", "cannot open the database", err) ||
               store_exec(s, "PRAGMA synchronous = NORMAL", "cannot open the database", err)))
     goto fail;
+  if (!ro) sqlite3_wal_autocheckpoint(s->db, STORE_CHECKPOINT_PAGES);
   if (store_schema(s, err)) goto fail;
   return s;
 fail:
@@ -406,8 +415,11 @@ void dyad_store_get_stats(const dyad_store *s, dyad_store_stats *out) {
 
 /* ---- Transactions --------------------------------------------------------- */
 
+static void store_actors_forget(dyad_store *s);
+
 static void store_rollback(dyad_store *s) {
   if (s->in_txn) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+  store_actors_forget(s); /* ids inserted by the batch are gone */
   s->in_txn = 0;
   s->pending = 0;
   memset(&s->open, 0, sizeof s->open);
@@ -454,6 +466,8 @@ int dyad_store_close(dyad_store *s, dyad_err *err) {
   int rc = s->in_txn ? dyad_store_commit(s, err) : 0;
   for (int i = 0; i < SS__COUNT; i++) sqlite3_finalize(s->stmt[i]);
   sqlite3_close(s->db);
+  store_actors_forget(s);
+  free(s->actors);
   free(s->touched);
   free(s->path);
   free(s);
@@ -601,9 +615,12 @@ static int store_fig_cluster_write(dyad_store *s, int id_stmt, int64_t id, const
 }
 
 /* The cluster report e joins: the first stored cluster it fits, which
- * absorbs it, else a new one.  *cluster its id. */
-static int store_ev_cluster(dyad_store *s, const merge_event *e, int64_t *cluster, dyad_err *err) {
+ * absorbs it, else a new one, made with one source (its document).
+ * *cluster its id; *fresh 1 when it is a new one. */
+static int store_ev_cluster(dyad_store *s, const merge_event *e, int64_t *cluster, int *fresh,
+                            dyad_err *err) {
   *cluster = 0;
+  *fresh = 0;
   merge_event c;
   store_names names = {0};
   if (e->first <= e->last) {
@@ -649,11 +666,14 @@ static int store_ev_cluster(dyad_store *s, const merge_event *e, int64_t *cluste
   store_names_free(&names);
   if (store_ev_cluster_write(s, SS_EV_CLUSTER_INSERT, 0, e, err)) return DYAD_EIO;
   *cluster = sqlite3_last_insert_rowid(s->db);
+  *fresh = 1;
   return 0;
 }
 
-static int store_fig_cluster(dyad_store *s, const merge_figure *f, int64_t *cluster, dyad_err *err) {
+static int store_fig_cluster(dyad_store *s, const merge_figure *f, int64_t *cluster, int *fresh,
+                             dyad_err *err) {
   *cluster = 0;
+  *fresh = 0;
   merge_figure c;
   if (f->first <= f->last) {
     sqlite3_stmt *st = store_stmt(s, SS_FIG_CANDIDATES, err);
@@ -686,6 +706,7 @@ static int store_fig_cluster(dyad_store *s, const merge_figure *f, int64_t *clus
   }
   if (store_fig_cluster_write(s, SS_FIG_CLUSTER_INSERT, 0, f, err)) return DYAD_EIO;
   *cluster = sqlite3_last_insert_rowid(s->db);
+  *fresh = 1;
   return 0;
 }
 
@@ -815,6 +836,53 @@ static int store_doc_clear(dyad_store *s, int64_t doc, dyad_err *err) {
 
 /* ---- Records -------------------------------------------------------------- */
 
+/* The actor cache: the id of each actor row this handle has looked up
+ * or written, keyed by "code\x1fcountry\x1frole\x1fname".  A loaded
+ * day names a few thousand distinct actors in hundreds of thousands of
+ * events: two SELECTs per event become two probes. */
+typedef struct store_actor_slot {
+  char *key;  /* owned; NULL: empty slot */
+  uint64_t hash;
+  int64_t id;
+} store_actor_slot;
+
+static uint64_t store_key_hash(const char *k) {
+  uint64_t h = 1469598103934665603u; /* FNV-1a */
+  for (; *k; k++) h = (h ^ (unsigned char)*k) * 1099511628211u;
+  return h;
+}
+
+static store_actor_slot *store_actor_slot_of(const dyad_store *s, const char *key, uint64_t h) {
+  size_t mask = s->cap_actors - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask)
+    if (!s->actors[i].key || (s->actors[i].hash == h && !strcmp(s->actors[i].key, key))) return &s->actors[i];
+}
+
+static void store_actors_forget(dyad_store *s) {
+  for (size_t i = 0; i < s->cap_actors; i++) {
+    free(s->actors[i].key);
+    s->actors[i].key = NULL;
+  }
+  s->nactors = 0;
+}
+
+static void store_actors_put(dyad_store *s, const char *key, uint64_t h, int64_t id) {
+  if (2 * (s->nactors + 1) > s->cap_actors) {
+    size_t old = s->cap_actors;
+    store_actor_slot *was = s->actors;
+    s->cap_actors = old ? 2 * old : 1024;
+    s->actors = xcalloc(s->cap_actors, sizeof *s->actors);
+    for (size_t i = 0; i < old; i++)
+      if (was[i].key) *store_actor_slot_of(s, was[i].key, was[i].hash) = was[i];
+    free(was);
+  }
+  store_actor_slot *e = store_actor_slot_of(s, key, h);
+  e->key = xstrdup(key);
+  e->hash = h;
+  e->id = id;
+  s->nactors++;
+}
+
 static int store_actor(dyad_store *s, const dyad_ctx *ctx, const doc_actor *a, int64_t *id,
                        dyad_err *err) {
   char code[32];
@@ -822,7 +890,19 @@ static int store_actor(dyad_store *s, const dyad_ctx *ctx, const doc_actor *a, i
   const char *role = dict_role_code(ctx->dict, a->role);
   const char *name = a->person >= 0 ? dict_entry_at(ctx->dict, (uint32_t)a->person)->name : a->name;
   if (!name) name = "";
-  for (int pass = 0; pass < 2; pass++) {
+  char key[512];
+  int kn = snprintf(key, sizeof key, "%s\x1f%s\x1f%s\x1f%s", code, a->state, role, name);
+  int cached = kn > 0 && (size_t)kn < sizeof key; /* a longer key is not cached */
+  uint64_t h = cached ? store_key_hash(key) : 0;
+  if (cached && s->cap_actors) {
+    const store_actor_slot *e = store_actor_slot_of(s, key, h);
+    if (e->key) {
+      *id = e->id;
+      return 0;
+    }
+  }
+  *id = 0;
+  for (int pass = 0; pass < 2 && !*id; pass++) {
     sqlite3_stmt *st = store_stmt(s, pass ? SS_ACTOR_INSERT : SS_ACTOR_FIND, err);
     if (!st) return DYAD_EIO;
     sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
@@ -832,13 +912,14 @@ static int store_actor(dyad_store *s, const dyad_ctx *ctx, const doc_actor *a, i
     int rc = sqlite3_step(st);
     if (pass == 0 && rc == SQLITE_ROW) {
       *id = sqlite3_column_int64(st, 0);
-      store_release(st);
-      return 0;
+      rc = SQLITE_DONE;
+    } else if (pass == 1 && rc == SQLITE_DONE) {
+      *id = sqlite3_last_insert_rowid(s->db);
     }
     store_release(st);
     if (rc != SQLITE_DONE) return store_error(s, err, rc, "cannot write an actor");
   }
-  *id = sqlite3_last_insert_rowid(s->db);
+  if (cached) store_actors_put(s, key, h, *id);
   return 0;
 }
 
@@ -860,8 +941,10 @@ static int store_event(dyad_store *s, const dyad_doc *doc, const dyad_ctx *ctx, 
   if (store_actor(s, ctx, &r->source, &src, err) || store_actor(s, ctx, &r->target, &tgt, err))
     return DYAD_EIO;
   merge_event me;
+  int fresh;
   merge_event_of(doc, ctx, r, &me);
-  if (store_ev_cluster(s, &me, &cluster, err) || store_count_source(s, docid, cluster, 0, err))
+  if (store_ev_cluster(s, &me, &cluster, &fresh, err) ||
+      (!fresh && store_count_source(s, docid, cluster, 0, err)))
     return DYAD_EIO;
   sqlite3_stmt *st = store_stmt(s, SS_EVENT_INSERT, err);
   if (!st) return DYAD_EIO;
@@ -903,8 +986,10 @@ static int store_figure(dyad_store *s, const dyad_doc *doc, int64_t docid, size_
   const figure_rec *r = &doc->figures[i];
   merge_figure mf;
   int64_t cluster;
+  int fresh;
   merge_figure_of(r, &mf);
-  if (store_fig_cluster(s, &mf, &cluster, err) || store_count_source(s, docid, cluster, 1, err))
+  if (store_fig_cluster(s, &mf, &cluster, &fresh, err) ||
+      (!fresh && store_count_source(s, docid, cluster, 1, err)))
     return DYAD_EIO;
   sqlite3_stmt *st = store_stmt(s, SS_FIGURE_INSERT, err);
   if (!st) return DYAD_EIO;

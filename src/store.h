@@ -19,10 +19,18 @@
 
 /* The schema version this dyad writes (PRAGMA user_version). */
 #define STORE_SCHEMA_VERSION 1
-/* Articles per transaction unless dyad_store_set_batch says otherwise. */
-#define STORE_BATCH 500
+/* Articles per transaction unless dyad_store_set_batch says otherwise:
+ * about a second of `dyad load` on two cores.  A commit costs ~12 ms on
+ * a 300 MB store; with 500 articles a batch, commits took a tenth of a
+ * 200,000-article load. */
+#define STORE_BATCH 5000
 /* How long a write waits for another process's lock, in milliseconds. */
 #define STORE_BUSY_MS 5000
+/* A writer's WAL is copied into the database (checkpoint) once it holds
+ * this many pages: 64 MB of 4 kB pages.  SQLite's 1,000 pages made a
+ * bulk load rewrite the same index pages at every checkpoint (a third of
+ * `dyad load`'s time); readers are not slowed by a WAL this size. */
+#define STORE_CHECKPOINT_PAGES 16384
 
 enum store_stmt_id {
   SS_DOC_FIND = 0,
@@ -67,6 +75,9 @@ struct dyad_store {
   sqlite3_stmt *stmt[SS__COUNT];   /* owned: prepared on first use */
   int64_t *touched;                /* owned: clusters a replaced document's */
   size_t ntouched, cap_touched;    /* rows left (figures' negated) */
+  struct store_actor_slot *actors; /* owned: actor ids by (code, country,
+                                      role, name), an open-addressing table */
+  size_t nactors, cap_actors;      /* entries, slots (a power of 2) */
 };
 
 /* The CREATE statements of the current schema (docs/store.md), as

@@ -8,7 +8,7 @@
 # time (GNU time) gives make bench the peak memory of each run.
 set -eu
 PKGS="gcc libc6-dev make pkg-config libutf8proc-dev libhunspell-dev
-hunspell-fr-comprehensive libsqlite3-dev sqlite3 clang libclang-rt-14-dev
+hunspell-fr-comprehensive libsqlite3-dev nettle-dev sqlite3 clang libclang-rt-14-dev
 python3 iso-codes diffutils chromium time"
 # Node.js may come from elsewhere than Debian (with its own npm, which
 # Debian's npm package would conflict with): ask only for what is absent.

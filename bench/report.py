@@ -7,7 +7,7 @@ as a text table, or with --markdown as docs/benchmarks.md.
 """
 import signal, sys
 
-AIM_MBS, AIM_WC, AIM_LOAD = 20.0, 5.0, 5000.0
+AIM_MBS, AIM_WC, AIM_LOAD, AIM_SCALE = 20.0, 5.0, 5000.0, 1.8
 
 
 def load(path):
@@ -122,6 +122,26 @@ class Bench:
             out.append(row)
         return out
 
+    def merge_growth(self):
+        """dyad code's peak RSS growth per event coded, first to last step."""
+        ns = [n for n in self.kv.get("steps", "").split()
+              if num(self.kv, "events_" + n) and num(self.kv, "code_%s_rss" % n)
+              and not failure(self.kv, "code_" + n)]
+        if len(ns) < 2:
+            return None
+        a, b = ns[0], ns[-1]
+        de = num(self.kv, "events_" + b) - num(self.kv, "events_" + a)
+        dr = (num(self.kv, "code_%s_rss" % b) - num(self.kv, "code_%s_rss" % a)) * 1024
+        if de <= 0:
+            return None
+        actors = num(self.kv, "actors_rss")
+        return ("`dyad code`'s peak RSS grows by %.0f bytes per event coded (%s events at %s "
+                "articles, %s at %s): its in-memory merge index%s" %
+                (dr / de, thousands(num(self.kv, "events_" + a)), thousands(float(a)),
+                 thousands(num(self.kv, "events_" + b)), thousands(float(b)),
+                 "; without it (`--stage=actors`, which does not merge) the whole corpus "
+                 "peaks at %.0f MB" % (actors / 1024) if actors else ""))
+
     def startup(self):
         if failure(self.kv, "startup"):
             return "start-up: " + failure(self.kv, "startup")
@@ -146,13 +166,19 @@ class Bench:
                            (AIM_WC, s / self.wc,
                             by_cpu("code", lambda c: "%.1fx" % (c / wcc)) if wcc else "",
                             "met" if s / self.wc <= AIM_WC else "not met"))
-        s = num(kv, "load_s")
-        if s and not failure(kv, "load"):
+        # dyad load runs on every core by default: the aim is for that run
+        k = "load_t2" if num(kv, "load_t2_s") and not failure(kv, "load_t2") else "load"
+        s = num(kv, k + "_s")
+        if s and not failure(kv, k):
             aps = self.articles / s
-            out.append("dyad load >= %s articles/s: %s articles/s%s: %s" %
-                       (thousands(AIM_LOAD), thousands(aps),
-                        by_cpu("load", lambda c: thousands(self.articles / c)),
+            out.append("dyad load >= %s articles/s (--threads %s; by default it uses every core): "
+                       "%s articles/s: %s" %
+                       (thousands(AIM_LOAD), "2" if k == "load_t2" else "1", thousands(aps),
                         "met" if aps >= AIM_LOAD else "not met"))
+        a, b = num(kv, "code_s"), num(kv, "code_t2_s")
+        if self.threads and a and b and not failure(kv, "code") and not failure(kv, "code_t2"):
+            out.append("dyad code --threads 2 at least %.1fx as fast as --threads 1: %.2fx: %s" %
+                       (AIM_SCALE, a / b, "met" if a / b >= AIM_SCALE else "not met"))
         return out
 
     def context(self):
@@ -193,6 +219,8 @@ def text(b):
     srows = b.steps()
     sw = [max(len(r[i]) for r in srows + [sh]) for i in range(len(sh))]
     out += ["  ".join(c.rjust(sw[i]) for i, c in enumerate(r)) for r in [sh] + srows]
+    if b.merge_growth():
+        out.append(b.merge_growth())
     out += ["", b.startup(), "aims:"] + ["  " + a for a in b.aims()]
     out.append("(MB/s, articles/s, sentences/s: by wall-clock time; CPU s: user + system; "
                "sentences: dyad dump --stage=segment, every zone, on the first %s articles, "
@@ -252,6 +280,8 @@ def markdown(b):
             "| load peak RSS MB |",
             "|--:|--:|--:|--:|--:|--:|--:|--:|"]
     out += ["| " + " | ".join(r) + " |" for r in b.steps()]
+    if b.merge_growth():
+        out += ["", "- " + b.merge_growth()]
     out += ["", "## Aims", ""] + ["- " + a for a in b.aims()]
     out += ["", "## Method", "",
             "- Wall-clock time of each command, its output thrown away (`>/dev/null`); the corpus "

@@ -205,8 +205,10 @@ for n in $STEPS; do
   say "dyad code, dyad load: first $n articles"
   measure "code_$n" "$DYAD" code -q --no-progress $ONE "$pre"
   fresh_db "$OUT/load.db"
-  measure "load_$n" "$DYAD" load -q --no-progress $ONE --db "$OUT/load.db" "$pre"
+  measure "load_$n" "$DYAD" load --no-progress $ONE --db "$OUT/load.db" "$pre"
+  put "events_$n" "$(sed -n 's/.* \([0-9][0-9]*\) events,.*/\1/p' "$OUT/load_$n.err" | tail -n 1)"
 done
+put "events_$articles" "$(sed -n 's/.* \([0-9][0-9]*\) events,.*/\1/p' "$OUT/load.err" | tail -n 1)"
 put steps "$steps"
 
 # ---- start-up: an empty input

@@ -19,6 +19,9 @@
 #   dyad code on the .txt tree  the same articles, one file each
 #   dyad code, dyad load        on the first 10k, 100k, 200k articles
 #                               (BENCH_STEPS): peak memory against input
+#   --threads 1 against 2       code and load on the first 50k articles
+#                               (BENCH_PAIR_ARTICLES), in turn, 5 times
+#                               (BENCH_PAIRS): the median speedup
 #   start-up                    an empty input: process, lexicon, tables
 #
 # and prints wall-clock and CPU seconds, MB/s, articles/s, sentences/s
@@ -210,6 +213,29 @@ for n in $STEPS; do
 done
 put "events_$articles" "$(sed -n 's/.* \([0-9][0-9]*\) events,.*/\1/p' "$OUT/load.err" | tail -n 1)"
 put steps "$steps"
+
+# ---- thread scaling: --threads 1 and 2 in turn, BENCH_PAIRS times, on
+# the first BENCH_PAIR_ARTICLES articles; the median of the paired ratios
+# is steadier than one run of each on a shared machine
+if [ "$THREADS" = 1 ]; then
+  np=${BENCH_PAIRS:-5}
+  pn=${BENCH_PAIR_ARTICLES:-50000}
+  [ "$pn" -gt "$articles" ] && pn=$articles
+  pre=$CDIR/head-$pn.jsonl
+  [ -s "$pre" ] || head -n "$pn" "$JSONL" >"$pre"
+  say "thread scaling: --threads 1 and 2 in turn, $np times, on the first $pn articles"
+  i=1
+  while [ "$i" -le "$np" ]; do
+    for t in 1 2; do
+      measure "pair_code_t${t}_$i" "$DYAD" code -q --no-progress --threads "$t" "$pre"
+      fresh_db "$OUT/load.db"
+      measure "pair_load_t${t}_$i" "$DYAD" load -q --no-progress --threads "$t" --db "$OUT/load.db" "$pre"
+    done
+    i=$((i + 1))
+  done
+  put pairs "$np"
+  put pair_articles "$pn"
+fi
 
 # ---- start-up: an empty input
 measure startup "$DYAD" code -q --no-progress $ONE - </dev/null

@@ -41,6 +41,7 @@
 #include "err.h"
 #include "ingest.h"
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -160,7 +161,7 @@ static void parallel_msgs_flush(parallel_run *p) {
   if (p->mhead == p->nmsgs) p->mhead = p->nmsgs = 0;
 }
 
-static void parallel_drain(parallel_run *p, size_t upto);
+static void parallel_drain(parallel_run *p, size_t upto, size_t most);
 
 /* Hold m back (taking its memory) or give it now if nothing read before
  * it is waiting. */
@@ -180,7 +181,7 @@ static void parallel_msg_add(parallel_run *p, parallel_msg *m) {
     p->msgs = xrealloc(p->msgs, p->capmsgs * sizeof *p->msgs);
   }
   p->msgs[p->nmsgs++] = *m;
-  if (p->nmsgs - p->mhead >= PARALLEL_MAX_MSGS) parallel_drain(p, p->next_seq);
+  if (p->nmsgs - p->mhead >= PARALLEL_MAX_MSGS) parallel_drain(p, p->next_seq, SIZE_MAX);
 }
 
 static void parallel_warn(void *user, const char *path, long line, const char *msg) {
@@ -233,8 +234,9 @@ static void parallel_output(parallel_run *p, parallel_slot *s) {
 }
 
 /* Output the documents done, in order, waiting for each one numbered
- * below upto; then give the messages they were holding back. */
-static void parallel_drain(parallel_run *p, size_t upto) {
+ * below upto, and at most `most` more once those are out; then give the
+ * messages they were holding back. */
+static void parallel_drain(parallel_run *p, size_t upto, size_t most) {
   pthread_mutex_lock(&p->mu);
   while (p->next_out < p->next_seq) {
     parallel_slot *s = &p->slots[p->next_out % p->nslots];
@@ -243,6 +245,7 @@ static void parallel_drain(parallel_run *p, size_t upto) {
       pthread_cond_wait(&p->done_cv, &p->mu);
       continue;
     }
+    if (p->next_out >= upto && most-- == 0) break;
     pthread_mutex_unlock(&p->mu);
     parallel_output(p, s);
     pthread_mutex_lock(&p->mu);
@@ -259,7 +262,7 @@ static int parallel_doc(void *user, dyad_doc *doc) {
   parallel_run *p = user;
   const dyad_run_opts *o = p->opts;
   if (!p->stopped && p->next_seq - p->next_out >= p->nslots)
-    parallel_drain(p, p->next_seq - p->nslots + 1);
+    parallel_drain(p, p->next_seq - p->nslots + 1, 0);
   if (p->stopped) {
     dyad_doc_free(doc);
     return 1;
@@ -275,7 +278,10 @@ static int parallel_doc(void *user, dyad_doc *doc) {
   p->next_seq++;
   pthread_cond_signal(&p->work_cv);
   pthread_mutex_unlock(&p->mu);
-  parallel_drain(p, 0); /* output what is done already */
+  /* output one document done, if any: one out for one in keeps the ring
+     full of work, where emptying it (a slow output, e.g. dyad load's
+     SQLite writes, on many documents) left the workers idle meanwhile */
+  parallel_drain(p, 0, 1);
   return p->stopped;
 }
 
@@ -298,7 +304,7 @@ static int parallel_pool(parallel_run *p, const char *const *paths, size_t npath
       int rc = ingest_read_path(p->ctx, paths[i], &io, parallel_doc, p, p->stats, &err);
       if (rc) parallel_path_error(p, &err);
     }
-    parallel_drain(p, p->next_seq);
+    parallel_drain(p, p->next_seq, SIZE_MAX);
     parallel_msgs_flush(p);
     pthread_mutex_lock(&p->mu);
     p->quit = 1;

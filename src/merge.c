@@ -53,9 +53,23 @@ static int merge_same_code(const char *a, const char *b) {
 }
 
 int merge_event_fits(const merge_event *c, const merge_event *e) {
-  if (!merge_same_code(c->cameo, e->cameo)) return 0;
   if (!merge_dated(c->first, c->last) || !merge_dated(e->first, e->last)) return 0;
   if (!merge_overlap(c->first, c->last, e->first, e->last)) return 0;
+  return merge_event_fits_undated(c, e);
+}
+
+int merge_event_loose(const merge_event *e) { return !merge_dated(e->first, e->last); }
+
+int merge_event_fits_lone(const merge_event *c, const merge_event *e) {
+  if (!merge_event_loose(c) && !merge_event_loose(e)) return 0;
+  /* a wide date still has to meet the other's ("2020/2022" is not 2023) */
+  if (c->first <= c->last && e->first <= e->last && !merge_overlap(c->first, c->last, e->first, e->last))
+    return 0;
+  return merge_event_fits_undated(c, e);
+}
+
+int merge_event_fits_undated(const merge_event *c, const merge_event *e) {
+  if (!merge_same_code(c->cameo, e->cameo)) return 0;
   if (c->place[0] && e->place[0] && strcmp(c->place, e->place) != 0) return 0;
   if (!strcmp(c->source, e->source) && !strcmp(c->target, e->target)) {
     return !merge_names_conflict(c->source_name, e->source_name) &&
@@ -71,7 +85,8 @@ int merge_event_fits(const merge_event *c, const merge_event *e) {
 
 void merge_event_absorb(merge_event *c, const merge_event *e) {
   int same_dir = !strcmp(c->source, e->source);
-  if (e->last - e->first < c->last - c->first) {
+  /* the narrower date; any date rather than none (first > last) */
+  if (e->first <= e->last && (c->first > c->last || e->last - e->first < c->last - c->first)) {
     c->first = e->first;
     c->last = e->last;
   }
@@ -166,7 +181,22 @@ typedef struct merge_entry {
   uint32_t next;      /* next entry of the bucket + 1, 0: end */
 } merge_entry;
 
+/* The clusters made under each (unordered pair, full code): a report
+ * the date index cannot place (undated, or dated to more than
+ * MERGE_MAX_SPAN days), or a dated one that fits no dated cluster, joins
+ * the only cluster of its pair and code when there is exactly one (a
+ * dated report only an undated one), as merge.h says. */
+typedef struct merge_code {
+  uint64_t key;       /* 0: empty */
+  uint32_t count;     /* clusters made under key */
+  uint32_t id;        /* the first one's id */
+  uint32_t slot;      /* its slot in the date index, UINT32_MAX if none */
+  merge_event rep;    /* its representative (names interned) */
+} merge_code;
+
 struct merge_index {
+  merge_code *codes;  /* open addressing, capcodes a power of two */
+  size_t ncodes, capcodes;
   merge_slot *slots;  /* the clusters that can grow, by id */
   size_t nslots, capslots;
   uint32_t nclusters; /* clusters made, the last id given */
@@ -196,6 +226,7 @@ void merge_index_free(merge_index *m) {
   if (!m) return;
   for (size_t i = 0; i < m->capnames; i++) free(m->names[i]);
   free(m->names);
+  free(m->codes);
   free(m->slots);
   free(m->entries);
   free(m->heads);
@@ -205,7 +236,8 @@ void merge_index_free(merge_index *m) {
 size_t merge_index_clusters(const merge_index *m) { return m->nclusters; }
 
 size_t merge_index_bytes(const merge_index *m) {
-  return sizeof *m + m->capslots * sizeof *m->slots + m->capentries * sizeof *m->entries +
+  return sizeof *m + m->capcodes * sizeof *m->codes + m->capslots * sizeof *m->slots +
+         m->capentries * sizeof *m->entries +
          m->nbuckets * sizeof *m->heads + m->capnames * sizeof(char *) + m->name_bytes;
 }
 
@@ -303,16 +335,49 @@ static int merge_enter(merge_index *m, uint64_t hash, uint32_t slot) {
   return 0;
 }
 
+/* The code entry of key: where it is, or the empty one where it goes. */
+static merge_code *merge_code_at(const merge_index *m, uint64_t key) {
+  if (!m->capcodes) return NULL;
+  size_t i = (size_t)key & (m->capcodes - 1);
+  while (m->codes[i].key && m->codes[i].key != key) i = (i + 1) & (m->capcodes - 1);
+  return &m->codes[i];
+}
+
+/* The code entry of key, made (count 0) if absent; NULL: out of memory. */
+static merge_code *merge_code_get(merge_index *m, uint64_t key) {
+  merge_code *c = merge_code_at(m, key);
+  if (c && c->key) return c;
+  if (!c || 2 * (m->ncodes + 1) > m->capcodes) {
+    size_t old = m->capcodes, cap = old ? 2 * old : 256;
+    merge_code *was = m->codes, *n = calloc(cap, sizeof *n);
+    if (!n) return NULL;
+    m->codes = n;
+    m->capcodes = cap;
+    for (size_t i = 0; i < old; i++)
+      if (was[i].key) *merge_code_at(m, was[i].key) = was[i];
+    free(was);
+  }
+  c = merge_code_at(m, key);
+  if (!c) return NULL;
+  memset(c, 0, sizeof *c);
+  c->key = key;
+  c->slot = UINT32_MAX;
+  m->ncodes++;
+  return c;
+}
+
 /* A new cluster for a report, entered in the index under key and the
  * blocks of [first, last] when it can take others (keep: a figure, entered
- * by merge_index_figure).  Returns its slot, or NULL with *id set when
- * nothing is kept (*id 0: out of memory). */
+ * by merge_index_figure; id: an existing cluster's id to enter, else 0).
+ * Returns its slot, or NULL with *id set when nothing is kept (*id 0: out
+ * of memory). */
 static merge_slot *merge_new_slot(merge_index *m, uint64_t key, int32_t first, int32_t last, int keep,
                                   uint32_t *id) {
+  uint32_t given = *id;
   *id = 0;
-  if (m->nclusters == UINT32_MAX) return NULL;
+  if (!given && m->nclusters == UINT32_MAX) return NULL;
   if (!keep && !merge_dated(first, last)) {
-    *id = ++m->nclusters;
+    *id = given ? given : ++m->nclusters;
     return NULL;
   }
   if (m->nslots == m->capslots) {
@@ -325,7 +390,7 @@ static merge_slot *merge_new_slot(merge_index *m, uint64_t key, int32_t first, i
   uint32_t i = (uint32_t)m->nslots++;
   merge_slot *s = &m->slots[i];
   memset(s, 0, sizeof *s);
-  s->id = ++m->nclusters;
+  s->id = given ? given : ++m->nclusters;
   if (merge_dated(first, last))
     for (int32_t b = merge_block(first); b <= merge_block(last); b++)
       if (merge_enter(m, merge_block_hash(key, b), i)) return NULL;
@@ -365,14 +430,40 @@ uint32_t merge_index_event(merge_index *m, const merge_event *e) {
   merge_event copy = *e;
   copy.source_name = merge_intern(m, e->source_name);
   copy.target_name = merge_intern(m, e->target_name);
+  merge_code *code = merge_code_get(m, merge_key(e->source, e->target, e->cameo) | 1);
+  if (!code) return 0;
   uint32_t i = merge_find(m, key, e->first, e->last, merge_fits_event, e);
   if (i != UINT32_MAX) {
     merge_event_absorb(&m->slots[i].u.ev, &copy);
+    if (code->count == 1 && code->id == m->slots[i].id) merge_event_absorb(&code->rep, &copy);
     return m->slots[i].id;
   }
-  uint32_t id;
+  /* the only cluster of its pair and code */
+  if (code->count == 1 && merge_event_fits_lone(&code->rep, e)) {
+    int was_loose = merge_event_loose(&code->rep);
+    merge_event_absorb(&code->rep, &copy);
+    if (code->slot != UINT32_MAX) {
+      merge_event_absorb(&m->slots[code->slot].u.ev, &copy);
+    } else if (was_loose && !merge_event_loose(&code->rep)) {
+      /* dated now: the date index takes it */
+      uint32_t id = code->id;
+      merge_slot *s = merge_new_slot(m, key, code->rep.first, code->rep.last, 0, &id);
+      if (!id) return 0;
+      if (s) {
+        s->u.ev = code->rep;
+        code->slot = (uint32_t)(s - m->slots);
+      }
+    }
+    return code->id;
+  }
+  uint32_t id = 0;
   merge_slot *s = merge_new_slot(m, key, e->first, e->last, 0, &id);
   if (s) s->u.ev = copy;
+  if (id && code->count++ == 0) {
+    code->id = id;
+    code->rep = copy;
+    code->slot = s ? (uint32_t)(s - m->slots) : UINT32_MAX;
+  }
   return id;
 }
 
@@ -392,7 +483,7 @@ uint32_t merge_index_figure(merge_index *m, const merge_figure *f) {
     merge_figure_absorb(&m->slots[best].u.fig, f);
     return m->slots[best].id;
   }
-  uint32_t id;
+  uint32_t id = 0;
   /* not entered by date span: by the block of its first day, if dated */
   merge_slot *s = merge_new_slot(m, key, 1, 0, f->first <= f->last, &id);
   if (!s) return id;

@@ -10,9 +10,14 @@
  *     conflict between the persons named on either side or the places;
  *   - figures: the same indicator, unit and kind, the same two parties in
  *     either order, the same period and values within 2 %.
- * Undated reports, and reports dated only to a year or wider than 31 days,
- * join no cluster of their own accord (a year is not evidence of sameness);
- * they still get a cluster of their own.
+ * A report that cannot be placed by its date (undated, or dated only to a
+ * year or wider than 31 days: a year is not evidence of sameness) joins
+ * the cluster of the same pair and the same full code when there is
+ * exactly one, dated or not, whose date its own (if any) meets, and fits
+ * it but for the date (persons, places, direction); a dated report that fits no dated cluster joins
+ * the only cluster of its pair and code when that one is undated (the
+ * undated article that first reported it).  Two clusters of a pair and
+ * code, and an undated report joins neither.
  *
  * A cluster keeps the most precise date (the narrowest interval) and the
  * most precise code (the longest; the first seen on ties) of its members:
@@ -50,6 +55,14 @@ typedef struct merge_figure {
 
 /* Whether report e belongs to the cluster whose representative is c. */
 int merge_event_fits(const merge_event *c, const merge_event *e);
+/* The same but for the dates (code, places, direction, persons). */
+int merge_event_fits_undated(const merge_event *c, const merge_event *e);
+/* Whether e's date cannot place it: none, or MERGE_MAX_SPAN days or more. */
+int merge_event_loose(const merge_event *e);
+/* Whether e joins c when c is the only cluster of its pair and code: one
+ * of them loose, their dates (if both have one) overlapping, and
+ * merge_event_fits_undated. */
+int merge_event_fits_lone(const merge_event *c, const merge_event *e);
 int merge_figure_fits(const merge_figure *c, const merge_figure *f);
 
 /* Fold report e into representative c (most precise date and code).

@@ -164,6 +164,9 @@ static const char *const store_sql[SS__COUNT] = {
                          "FROM clusters INDEXED BY clusters_last WHERE kind = 'event' AND root = ?1 "
                          "AND ((source = ?2 AND target = ?3) OR (source = ?3 AND target = ?2)) "
                          "AND first <= ?5 AND last >= ?4 AND last - first < " MERGE_MAX_SPAN_SQL " ORDER BY id",
+    [SS_EV_LONE] = "SELECT id, source, target, source_name, target_name, cameo, first, last, place "
+                   "FROM clusters INDEXED BY clusters_pair WHERE kind = 'event' AND root = ?1 AND cameo = ?4 "
+                   "AND ((source = ?2 AND target = ?3) OR (source = ?3 AND target = ?2)) ORDER BY id LIMIT 2",
     [SS_EV_CLUSTER_INSERT] = "INSERT INTO clusters (kind, source, target, source_name, target_name, cameo, "
                              "root, date, first, last, place, nsources) "
                              "VALUES ('event', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)",
@@ -656,6 +659,37 @@ static int store_ev_cluster(dyad_store *s, const merge_event *e, int64_t *cluste
       store_names_free(&names);
       return store_error(s, err, rc, "cannot read the clusters");
     }
+  }
+  if (!*cluster) {
+    /* the only cluster of its pair and code, for a report its date cannot
+       place or a dated one an undated cluster waits for (merge.h) */
+    sqlite3_stmt *st = store_stmt(s, SS_EV_LONE, err);
+    if (!st) return DYAD_EIO;
+    char root[3] = {e->cameo[0], e->cameo[1], 0};
+    sqlite3_bind_text(st, 1, root, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, e->source, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, e->target, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, e->cameo, -1, SQLITE_STATIC);
+    int rc, n = 0;
+    int64_t id = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && ++n == 1) {
+      memset(&c, 0, sizeof c);
+      id = sqlite3_column_int64(st, 0);
+      store_col_copy(st, 1, c.source, sizeof c.source);
+      store_col_copy(st, 2, c.target, sizeof c.target);
+      c.source_name = store_names_col(&names, st, 3);
+      c.target_name = store_names_col(&names, st, 4);
+      store_col_copy(st, 5, c.cameo, sizeof c.cameo);
+      store_col_period(st, 6, &c.first, &c.last);
+      store_col_copy(st, 8, c.place, sizeof c.place);
+    }
+    store_release(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+      store_names_free(&names);
+      return store_error(s, err, rc, "cannot read the clusters");
+    }
+    if (n == 1 && merge_event_fits_lone(&c, e))
+      *cluster = id;
   }
   if (*cluster) {
     merge_event_absorb(&c, e);

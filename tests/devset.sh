@@ -19,7 +19,8 @@ python3 - "$res" tests/devset.floors <<'PY'
 import json, sys
 res = json.load(open(sys.argv[1]))
 vals = {"event_f1": res["events"]["f1"], "figure_f1": res["figures"]["f1"],
-        "agreement_f1": res["agreements"]["f1"], "day_accuracy": res["day_accuracy"]}
+        "agreement_f1": res["agreements"]["f1"], "day_accuracy": res["day_accuracy"],
+        "merge_share": res["merge"]["share"]}
 fail = 0
 for line in open(sys.argv[2]):
     line = line.split("#")[0].split()

@@ -10,11 +10,14 @@
 #                loading again ends where an uninterrupted load ends
 #   incremental  loading A then B gives the clusters of loading A and B at
 #                once, B's reports joining A's clusters
+#   lone         a dated report joins the only (undated) cluster of its
+#                pair and code
 #   events-*     each filter of dyad events against the same selection
 #                in SQL, each format
 #   locked       a database another process holds: the message, exit 4
 # Inputs: the articles of tests/store (visite-a, -b, -c: two reports of
-# the visit examples/visite-dakar.txt reports, and another visit),
+# the visit examples/visite-dakar.txt reports, and another visit; rappel-a,
+# -b: an undated and a dated report of one recall),
 # examples/ and tests/golden/.
 DYAD=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -121,6 +124,19 @@ expect incremental-listing "$(listing once.db)" "$(listing inc.db)"
 expect incremental-joined '"docs":["visite-a","banjul-visite-retour","visite-dakar","visite-b"]}' \
   "$("$DYAD" events --db inc.db --pair GMB,SEN --code 042 --format jsonl | grep -o '"docs":.*')"
 expect incremental-sound ok "$(sound inc.db)"
+
+# ---- the only cluster of a pair and code -----------------------------------------
+# rappel-a (undated) and rappel-b (dated) report one recall: the dated
+# report joins the undated one's cluster, which takes its date; dyad code
+# groups them alike
+"$DYAD" load -q --db lone.db "$HERE/rappel-a.txt" "$HERE/rappel-b.txt"
+expect lone-joined "2 1 2024-05-09" "$(q lone.db "SELECT count(*), count(DISTINCT e.cluster), c.date FROM events e
+  JOIN clusters c ON c.id = e.cluster WHERE e.source_country = 'NER' AND e.target_country = 'BEN' AND e.root = '16'" |
+  tr '|' ' ')"
+expect lone-nsources 2 "$(q lone.db "SELECT max(nsources) FROM clusters")"
+expect lone-code 1 "$("$DYAD" code -q "$HERE/rappel-a.txt" "$HERE/rappel-b.txt" | grep '"cameo":"16' |
+  grep -o '"cluster":[0-9]*' | sort -u | wc -l | tr -d ' ')"
+expect lone-sound ok "$(sound lone.db)"
 
 # ---- events: filters and formats ---------------------------------------------------
 ev() { "$DYAD" events --db once.db --format jsonl "$@" | wc -l | tr -d ' '; }

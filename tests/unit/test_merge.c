@@ -123,5 +123,38 @@ int main(void) {
   EXPECT_INT("index-count", 8 + 5000, merge_index_clusters(m));
   EXPECT(merge_index_bytes(m) > 0, "index-bytes", "bytes counted");
   merge_index_free(m);
+
+  /* the only cluster of a pair and code takes the reports dates cannot place */
+  m = merge_index_new();
+  merge_event recall0 = ev("MLI", "FRA", "161", 1, 0);  /* an undated article first */
+  merge_event recall1 = ev("MLI", "FRA", "161", d23(1, 31), d23(1, 31));
+  merge_event recall2 = ev("MLI", "FRA", "161", d23(2, 1), d23(2, 1));
+  EXPECT_INT("lone-first", 1, merge_index_event(m, &recall0));
+  EXPECT_INT("lone-dated-joins-undated", 1, merge_index_event(m, &recall1));
+  EXPECT_INT("lone-now-dated", 1, merge_index_event(m, &recall2));
+  EXPECT_INT("lone-undated-joins", 1, merge_index_event(m, &recall0));
+  merge_event wide = ev("MLI", "FRA", "161", d23(1, 1), d23(12, 31));
+  EXPECT_INT("lone-year-joins", 1, merge_index_event(m, &wide));
+  merge_event summon = ev("MLI", "FRA", "114", 1, 0);
+  EXPECT_INT("lone-other-code", 2, merge_index_event(m, &summon));
+  merge_event named = recall0;
+  named.source_name = "Assimi Goita";
+  merge_event other = recall0;
+  other.source_name = "Abdoulaye Diop";
+  EXPECT_INT("lone-named", 1, merge_index_event(m, &named));
+  EXPECT_INT("lone-person-conflict", 3, merge_index_event(m, &other));
+  merge_event rupt1 = ev("DZA", "MAR", "161", d23(8, 24), d23(8, 24));
+  merge_event rupt2 = ev("DZA", "MAR", "161", d23(11, 2), d23(11, 2));
+  merge_event rupt0 = ev("DZA", "MAR", "161", 1, 0);
+  EXPECT_INT("lone-dated", 4, merge_index_event(m, &rupt1));
+  EXPECT_INT("lone-dated-apart", 5, merge_index_event(m, &rupt2));
+  EXPECT_INT("lone-two-clusters", 6, merge_index_event(m, &rupt0));
+  merge_event rupt3 = ev("MAR", "DZA", "161", d23(12, 1), d23(12, 1));
+  EXPECT_INT("lone-dated-not-dated", 7, merge_index_event(m, &rupt3));
+  merge_event closed = ev("NER", "BEN", "172", d23(8, 1), d23(8, 1));
+  merge_event years_before = ev("NER", "BEN", "172", d23(1, 1) - 730, d23(1, 1) - 1);
+  EXPECT_INT("lone-wide-dated", 8, merge_index_event(m, &closed));
+  EXPECT_INT("lone-wide-apart", 9, merge_index_event(m, &years_before));
+  merge_index_free(m);
   HARNESS_END();
 }

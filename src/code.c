@@ -48,6 +48,8 @@ typedef struct code_state {
   const char *pa, *pb;        /* the article's pair of states */
   dyad_date ref;              /* reference for partial dates: publication, or
                                  the middle of the leaders' terms when undated */
+  int ref_guessed;            /* ref is the middle of the leaders' terms: a weekday
+                                 or "hier" counted from it would be a made-up day */
   int32_t cur0, cur1;         /* the last date the article gave an event */
   int32_t anchor0, anchor1;   /* undated article: its first weekday-checked day */
   int32_t wd_day[7];          /* the day the article gives each weekday ("jeudi 20 juin"), 0: none */
@@ -710,7 +712,14 @@ static size_t code_dates_of(code_state *st, uint32_t s, const date_expr **out) {
     const sentence *se = &doc->sents[s];
     size_t nd = dates_find_in(st->ctx->dates, doc->text + se->start, se->end - se->start, st->ref, d,
                               CODE_MAX_DATES);
-    st->nsdates[s] = (int16_t)(nd > CODE_MAX_DATES ? CODE_MAX_DATES : nd);
+    if (nd > CODE_MAX_DATES) nd = CODE_MAX_DATES;
+    if (st->ref_guessed) { /* keep what the text dates, drop what only the guess would */
+      size_t k = 0;
+      for (size_t i = 0; i < nd; i++)
+        if (d[i].kind != DATE_RELATIVE) d[k++] = d[i];
+      nd = k;
+    }
+    st->nsdates[s] = (int16_t)nd;
   }
   *out = d;
   return (size_t)st->nsdates[s];
@@ -1971,6 +1980,7 @@ int code_run(dyad_doc *doc, const dyad_ctx *ctx, dyad_err *err) {
     } else if (doc->nactor_dates) {
       int32_t mid = doc->actor_dates[0].first / 2 + doc->actor_dates[doc->nactor_dates - 1].last / 2;
       dates_civil(mid, &st.ref.year, &st.ref.month, &st.ref.day);
+      st.ref_guessed = 1;
     }
   }
   /* enumerations first: a plural subject may come before its list */

@@ -76,7 +76,7 @@ int merge_event_fits_undated(const merge_event *c, const merge_event *e) {
            !merge_names_conflict(c->target_name, e->target_name);
   }
   /* the other direction: only a joint act reported from the other side */
-  if (!strcmp(c->source, e->target) && !strcmp(c->target, e->source) && (c->joint || e->joint)) {
+  if (!strcmp(c->source, e->target) && !strcmp(c->target, e->source) && e->joint) {
     return !merge_names_conflict(c->source_name, e->target_name) &&
            !merge_names_conflict(c->target_name, e->source_name);
   }

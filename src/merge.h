@@ -2,8 +2,10 @@
  *
  * Two reports are of one real event (one cluster) when:
  *   - events: the same pair of states in the same direction (or in either
- *     direction for joint acts: "the two sides met", "X met with Y", and
- *     any consultation or negotiation, 040 and 046), the
+ *     direction when the new report is of a joint act: "the two sides
+ *     met", "X met with Y", and any consultation or negotiation, 040 and
+ *     046; the store keeps no such flag for a cluster, so a cluster's
+ *     own is not looked at, and dyad code and dyad load agree), the
  *     same CAMEO code (or one of them only the bare root: "04"), dates
  *     that overlap once each side is widened by a
  *     day (articles date a visit by its arrival or by its talks), and no

@@ -12,6 +12,7 @@
 #                once, B's reports joining A's clusters
 #   lone         a dated report joins the only (undated) cluster of its
 #                pair and code
+#   same-partition  dyad code and dyad load make the same clusters
 #   events-*     each filter of dyad events against the same selection
 #                in SQL, each format
 #   locked       a database another process holds: the message, exit 4
@@ -137,6 +138,37 @@ expect lone-nsources 2 "$(q lone.db "SELECT max(nsources) FROM clusters")"
 expect lone-code 1 "$("$DYAD" code -q "$HERE/rappel-a.txt" "$HERE/rappel-b.txt" | grep '"cameo":"16' |
   grep -o '"cluster":[0-9]*' | sort -u | wc -l | tr -d ' ')"
 expect lone-sound ok "$(sound lone.db)"
+
+# ---- dyad code and dyad load group the reports alike -----------------------------
+# the clusters as sets of (article, event number), from dyad code's JSON
+# lines and from the store, must be the same partition
+"$DYAD" code -q "$HERE"/*.txt "$TOP/examples" "$TOP"/tests/golden/code-*.txt >same.jsonl
+"$DYAD" load -q --db same.db "$HERE"/*.txt "$TOP/examples" "$TOP"/tests/golden/code-*.txt
+q same.db "SELECT d.ext_id || ' ' || e.seq || ' ' || e.cluster FROM events e JOIN docs d ON d.id = e.doc" >same.store
+if command -v python3 >/dev/null 2>&1; then
+  expect same-partition "same" "$(python3 - same.jsonl same.store <<'PY'
+import collections, json, os, sys
+def part(pairs):
+    g = collections.defaultdict(set)
+    for k, c in pairs:
+        g[c].add(k)
+    return {frozenset(v) for v in g.values()}
+code, n = [], collections.Counter()
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    if "cameo" in r:
+        d = os.path.splitext(os.path.basename(r["doc"]))[0]
+        n[d] += 1
+        code.append(((d, n[d]), r["cluster"]))
+store = [((l.split()[0], int(l.split()[1])), l.split()[2]) for l in open(sys.argv[2])]
+a, b = part(code), part(store)
+print("same" if a == b and len(code) == len(store) > 0 else
+      "differ: %d/%d events, %d/%d clusters" % (len(code), len(store), len(a), len(b)))
+PY
+)"
+else
+  echo "skip: same-partition: no python3"
+fi
 
 # ---- events: filters and formats ---------------------------------------------------
 ev() { "$DYAD" events --db once.db --format jsonl "$@" | wc -l | tr -d ' '; }

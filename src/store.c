@@ -129,8 +129,15 @@ static const char store_schema_v1[] =
 
 const char *store_schema_sql(void) { return store_schema_v1; }
 
+/* Version 2: the clusters of a pair and a code, for the merge of reports
+ * their dates cannot place (store_ev_cluster). */
+static const char store_schema_v2[] =
+    "CREATE INDEX clusters_code  ON clusters(kind, root, cameo, source, target);\n";
+
 /* migrations[v] takes a database from version v to v + 1 (0: empty). */
-static const char *const store_migrations[STORE_SCHEMA_VERSION] = {store_schema_v1};
+static const char *const store_migrations[STORE_SCHEMA_VERSION] = {store_schema_v1, store_schema_v2};
+
+const char *store_schema_v2_sql(void) { return store_schema_v2; }
 
 /* ---- Statements --------------------------------------------------------- */
 
@@ -164,9 +171,14 @@ static const char *const store_sql[SS__COUNT] = {
                          "FROM clusters INDEXED BY clusters_last WHERE kind = 'event' AND root = ?1 "
                          "AND ((source = ?2 AND target = ?3) OR (source = ?3 AND target = ?2)) "
                          "AND first <= ?5 AND last >= ?4 AND last - first < " MERGE_MAX_SPAN_SQL " ORDER BY id",
+    /* one SELECT per direction: an OR is not searched in the index */
     [SS_EV_LONE] = "SELECT id, source, target, source_name, target_name, cameo, first, last, place "
-                   "FROM clusters INDEXED BY clusters_pair WHERE kind = 'event' AND root = ?1 AND cameo = ?4 "
-                   "AND ((source = ?2 AND target = ?3) OR (source = ?3 AND target = ?2)) ORDER BY id LIMIT 2",
+                   "FROM clusters INDEXED BY clusters_code WHERE kind = 'event' AND root = ?1 AND cameo = ?4 "
+                   "AND source = ?2 AND target = ?3 "
+                   "UNION "
+                   "SELECT id, source, target, source_name, target_name, cameo, first, last, place "
+                   "FROM clusters INDEXED BY clusters_code WHERE kind = 'event' AND root = ?1 AND cameo = ?4 "
+                   "AND source = ?3 AND target = ?2 ORDER BY id LIMIT 2",
     [SS_EV_CLUSTER_INSERT] = "INSERT INTO clusters (kind, source, target, source_name, target_name, cameo, "
                              "root, date, first, last, place, nsources) "
                              "VALUES ('event', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)",
@@ -304,6 +316,8 @@ static void store_col_period(sqlite3_stmt *st, int i, int32_t *first, int32_t *l
 
 /* ---- Opening ------------------------------------------------------------ */
 
+static int store_loose_load(dyad_store *s, dyad_err *err);
+
 static int store_user_version(dyad_store *s, int *v, dyad_err *err) {
   sqlite3_stmt *st = NULL;
   int rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL);
@@ -340,6 +354,7 @@ static int store_schema(dyad_store *s, dyad_err *err) {
                    "schema version %d is newer than this dyad's (%d): use a newer dyad", v,
                    STORE_SCHEMA_VERSION);
   if (v == STORE_SCHEMA_VERSION) return 0;
+  if (s->readonly && v >= STORE_SCHEMA_READS) return 0; /* the same tables */
   if (s->readonly) {
     if (v == 0) return err_set(err, DYAD_EIO, s->path, 0, 0, "not a dyad database (no schema)");
     return err_set(err, DYAD_EIO, s->path, 0, 0,
@@ -397,9 +412,11 @@ dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_err *err) {
     goto fail;
   if (!ro) sqlite3_wal_autocheckpoint(s->db, STORE_CHECKPOINT_PAGES);
   if (store_schema(s, err)) goto fail;
+  if (!ro && store_loose_load(s, err)) goto fail;
   return s;
 fail:
   sqlite3_close(s->db);
+  free(s->loose);
   free(s->path);
   free(s);
   return NULL;
@@ -471,6 +488,7 @@ int dyad_store_close(dyad_store *s, dyad_err *err) {
   sqlite3_close(s->db);
   store_actors_forget(s);
   free(s->actors);
+  free(s->loose);
   free(s->touched);
   free(s->path);
   free(s);
@@ -617,6 +635,66 @@ static int store_fig_cluster_write(dyad_store *s, int id_stmt, int64_t id, const
   return store_done(s, st, "cannot write a cluster", err);
 }
 
+/* The loose-cluster keys: which pairs and codes have an undated or wide
+ * event cluster, so that a dated report looks for the only cluster of its
+ * pair and code (an SQL query) only where one may be waiting for it. */
+static uint64_t store_code_key(const char *cameo, const char *a, const char *b) {
+  if (strcmp(a, b) > 0) {
+    const char *t = a;
+    a = b;
+    b = t;
+  }
+  uint64_t h = 1469598103934665603u;
+  const char *parts[3] = {cameo, a, b};
+  for (int i = 0; i < 3; i++) {
+    for (const char *c = parts[i]; *c; c++) h = (h ^ (unsigned char)*c) * 1099511628211u;
+    h = (h ^ 0xff) * 1099511628211u;
+  }
+  return h | 1;
+}
+
+static size_t store_loose_slot(const dyad_store *s, uint64_t k) {
+  size_t i = (size_t)(k >> 7) & (s->cap_loose - 1);
+  while (s->loose[i] && s->loose[i] != k) i = (i + 1) & (s->cap_loose - 1);
+  return i;
+}
+
+static int store_loose_has(const dyad_store *s, uint64_t k) {
+  return s->cap_loose && s->loose[store_loose_slot(s, k)] == k;
+}
+
+static void store_loose_add(dyad_store *s, uint64_t k) {
+  if (store_loose_has(s, k)) return;
+  if (2 * (s->nloose + 1) > s->cap_loose) {
+    size_t old = s->cap_loose;
+    uint64_t *was = s->loose;
+    s->cap_loose = old ? 2 * old : 256;
+    s->loose = xcalloc(s->cap_loose, sizeof *s->loose);
+    for (size_t i = 0; i < old; i++)
+      if (was[i]) s->loose[store_loose_slot(s, was[i])] = was[i];
+    free(was);
+  }
+  s->loose[store_loose_slot(s, k)] = k;
+  s->nloose++;
+}
+
+/* Read the loose-cluster keys of the store (a writer, once at open). */
+static int store_loose_load(dyad_store *s, dyad_err *err) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(s->db,
+                              "SELECT cameo, source, target FROM clusters WHERE kind = 'event' AND "
+                              "(first IS NULL OR last - first >= " MERGE_MAX_SPAN_SQL ")",
+                              -1, &st, NULL);
+  while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+    if ((rc = sqlite3_step(st)) != SQLITE_ROW) break;
+    const char *c = (const char *)sqlite3_column_text(st, 0), *a = (const char *)sqlite3_column_text(st, 1),
+               *b = (const char *)sqlite3_column_text(st, 2);
+    store_loose_add(s, store_code_key(c ? c : "", a ? a : "", b ? b : ""));
+  }
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? 0 : store_error(s, err, rc, "cannot read the clusters");
+}
+
 /* The cluster report e joins: the first stored cluster it fits, which
  * absorbs it, else a new one, made with one source (its document).
  * *cluster its id; *fresh 1 when it is a new one. */
@@ -660,7 +738,8 @@ static int store_ev_cluster(dyad_store *s, const merge_event *e, int64_t *cluste
       return store_error(s, err, rc, "cannot read the clusters");
     }
   }
-  if (!*cluster) {
+  uint64_t code_key = store_code_key(e->cameo, e->source, e->target);
+  if (!*cluster && (merge_event_loose(e) || store_loose_has(s, code_key))) {
     /* the only cluster of its pair and code, for a report its date cannot
        place or a dated one an undated cluster waits for (merge.h) */
     sqlite3_stmt *st = store_stmt(s, SS_EV_LONE, err);
@@ -701,6 +780,7 @@ static int store_ev_cluster(dyad_store *s, const merge_event *e, int64_t *cluste
   if (store_ev_cluster_write(s, SS_EV_CLUSTER_INSERT, 0, e, err)) return DYAD_EIO;
   *cluster = sqlite3_last_insert_rowid(s->db);
   *fresh = 1;
+  if (merge_event_loose(e)) store_loose_add(s, code_key);
   return 0;
 }
 

@@ -2,7 +2,7 @@
  *
  * The database is opened read-only (SQLITE_OPEN_READONLY) with a busy
  * timeout, so that a `dyad load` running at the same time only delays
- * us; the schema is docs/store.md's, version 1 or 2 (PRAGMA user_version).
+ * us; the schema is docs/store.md's, version 1 (PRAGMA user_version).
  * Four reads, each one statement bound to the pair in either order:
  *   1. event clusters, then their member events joined with their
  *      articles and actors, ordered by cluster so that members come
@@ -23,8 +23,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#define HISTORY_SCHEMA 1       /* the schema versions read: 2 only adds an index */
-#define HISTORY_SCHEMA_LAST 2
+#define HISTORY_SCHEMA 1
 #define HISTORY_BUSY_MS 10000
 
 typedef struct hist_loader {
@@ -505,10 +504,9 @@ int history_load(const char *db_path, const char *a, const char *b, const cameo_
     rc = err_set(err, DYAD_EIO, db_path, 0, 0, "empty database (run dyad load first)");
     goto done;
   }
-  if (version < HISTORY_SCHEMA || version > HISTORY_SCHEMA_LAST) {
+  if (version != HISTORY_SCHEMA) {
     rc = err_set(err, DYAD_EIO, db_path, 0, 0,
-                 "schema version %d, this dyad reads versions %d to %d (docs/store.md)", version,
-                 HISTORY_SCHEMA, HISTORY_SCHEMA_LAST);
+                 "schema version %d, this dyad reads version %d (docs/store.md)", version, HISTORY_SCHEMA);
     goto done;
   }
   /* one read transaction: a load running meanwhile commits between the

@@ -129,15 +129,8 @@ static const char store_schema_v1[] =
 
 const char *store_schema_sql(void) { return store_schema_v1; }
 
-/* Version 2: the clusters of a pair and a code, for the merge of reports
- * their dates cannot place (store_ev_cluster). */
-static const char store_schema_v2[] =
-    "CREATE INDEX clusters_code  ON clusters(kind, root, cameo, source, target);\n";
-
 /* migrations[v] takes a database from version v to v + 1 (0: empty). */
-static const char *const store_migrations[STORE_SCHEMA_VERSION] = {store_schema_v1, store_schema_v2};
-
-const char *store_schema_v2_sql(void) { return store_schema_v2; }
+static const char *const store_migrations[STORE_SCHEMA_VERSION] = {store_schema_v1};
 
 /* ---- Statements --------------------------------------------------------- */
 
@@ -171,14 +164,18 @@ static const char *const store_sql[SS__COUNT] = {
                          "FROM clusters INDEXED BY clusters_last WHERE kind = 'event' AND root = ?1 "
                          "AND ((source = ?2 AND target = ?3) OR (source = ?3 AND target = ?2)) "
                          "AND first <= ?5 AND last >= ?4 AND last - first < " MERGE_MAX_SPAN_SQL " ORDER BY id",
-    /* one SELECT per direction: an OR is not searched in the index */
+    /* one SELECT per direction (an OR is not searched in the index); it
+       reads the pair's clusters of that root, and runs only when the
+       handle's counts say there is one cluster of the pair and code
+       (store_code_slot): an index on the code cost every insert a fifth
+       of dyad load's time */
     [SS_EV_LONE] = "SELECT id, source, target, source_name, target_name, cameo, first, last, place "
-                   "FROM clusters INDEXED BY clusters_code WHERE kind = 'event' AND root = ?1 AND cameo = ?4 "
-                   "AND source = ?2 AND target = ?3 "
+                   "FROM clusters INDEXED BY clusters_pair WHERE kind = 'event' AND source = ?2 AND target = ?3 "
+                   "AND root = ?1 AND cameo = ?4 "
                    "UNION "
                    "SELECT id, source, target, source_name, target_name, cameo, first, last, place "
-                   "FROM clusters INDEXED BY clusters_code WHERE kind = 'event' AND root = ?1 AND cameo = ?4 "
-                   "AND source = ?3 AND target = ?2 ORDER BY id LIMIT 2",
+                   "FROM clusters INDEXED BY clusters_pair WHERE kind = 'event' AND source = ?3 AND target = ?2 "
+                   "AND root = ?1 AND cameo = ?4 ORDER BY id LIMIT 2",
     [SS_EV_CLUSTER_INSERT] = "INSERT INTO clusters (kind, source, target, source_name, target_name, cameo, "
                              "root, date, first, last, place, nsources) "
                              "VALUES ('event', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1)",
@@ -316,7 +313,7 @@ static void store_col_period(sqlite3_stmt *st, int i, int32_t *first, int32_t *l
 
 /* ---- Opening ------------------------------------------------------------ */
 
-static int store_loose_load(dyad_store *s, dyad_err *err);
+static int store_codes_load(dyad_store *s, dyad_err *err);
 
 static int store_user_version(dyad_store *s, int *v, dyad_err *err) {
   sqlite3_stmt *st = NULL;
@@ -354,7 +351,6 @@ static int store_schema(dyad_store *s, dyad_err *err) {
                    "schema version %d is newer than this dyad's (%d): use a newer dyad", v,
                    STORE_SCHEMA_VERSION);
   if (v == STORE_SCHEMA_VERSION) return 0;
-  if (s->readonly && v >= STORE_SCHEMA_READS) return 0; /* the same tables */
   if (s->readonly) {
     if (v == 0) return err_set(err, DYAD_EIO, s->path, 0, 0, "not a dyad database (no schema)");
     return err_set(err, DYAD_EIO, s->path, 0, 0,
@@ -412,11 +408,11 @@ dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_err *err) {
     goto fail;
   if (!ro) sqlite3_wal_autocheckpoint(s->db, STORE_CHECKPOINT_PAGES);
   if (store_schema(s, err)) goto fail;
-  if (!ro && store_loose_load(s, err)) goto fail;
+  if (!ro && store_codes_load(s, err)) goto fail;
   return s;
 fail:
   sqlite3_close(s->db);
-  free(s->loose);
+  free(s->codes);
   free(s->path);
   free(s);
   return NULL;
@@ -488,7 +484,7 @@ int dyad_store_close(dyad_store *s, dyad_err *err) {
   sqlite3_close(s->db);
   store_actors_forget(s);
   free(s->actors);
-  free(s->loose);
+  free(s->codes);
   free(s->touched);
   free(s->path);
   free(s);
@@ -635,9 +631,18 @@ static int store_fig_cluster_write(dyad_store *s, int id_stmt, int64_t id, const
   return store_done(s, st, "cannot write a cluster", err);
 }
 
-/* The loose-cluster keys: which pairs and codes have an undated or wide
- * event cluster, so that a dated report looks for the only cluster of its
- * pair and code (an SQL query) only where one may be waiting for it. */
+/* How many event clusters each (pair, code) has, and whether the first
+ * is undated or wide: a report asks SQL for the only cluster of its pair
+ * and code (SS_EV_LONE) only when there is one it may join.  Read once at
+ * open, kept by this handle's inserts and joins; another process's
+ * writes, or a replaced article's, may leave it behind: that costs a
+ * query (LIMIT 2 still counts) or, rarely, a merge, never a wrong one. */
+typedef struct store_code_slot {
+  uint64_t key;    /* store_code_key; 0: free */
+  uint32_t count;  /* clusters */
+  uint32_t loose;  /* the first is undated or wide */
+} store_code_slot;
+
 static uint64_t store_code_key(const char *cameo, const char *a, const char *b) {
   if (strcmp(a, b) > 0) {
     const char *t = a;
@@ -653,43 +658,51 @@ static uint64_t store_code_key(const char *cameo, const char *a, const char *b) 
   return h | 1;
 }
 
-static size_t store_loose_slot(const dyad_store *s, uint64_t k) {
-  size_t i = (size_t)(k >> 7) & (s->cap_loose - 1);
-  while (s->loose[i] && s->loose[i] != k) i = (i + 1) & (s->cap_loose - 1);
-  return i;
+static store_code_slot *store_code_at(const dyad_store *s, uint64_t k) {
+  size_t i = (size_t)(k >> 7) & (s->cap_codes - 1);
+  while (s->codes[i].key && s->codes[i].key != k) i = (i + 1) & (s->cap_codes - 1);
+  return &s->codes[i];
 }
 
-static int store_loose_has(const dyad_store *s, uint64_t k) {
-  return s->cap_loose && s->loose[store_loose_slot(s, k)] == k;
-}
-
-static void store_loose_add(dyad_store *s, uint64_t k) {
-  if (store_loose_has(s, k)) return;
-  if (2 * (s->nloose + 1) > s->cap_loose) {
-    size_t old = s->cap_loose;
-    uint64_t *was = s->loose;
-    s->cap_loose = old ? 2 * old : 256;
-    s->loose = xcalloc(s->cap_loose, sizeof *s->loose);
+/* The slot of k, made (count 0) if absent. */
+static store_code_slot *store_code_get(dyad_store *s, uint64_t k) {
+  if (s->cap_codes) {
+    store_code_slot *c = store_code_at(s, k);
+    if (c->key) return c;
+  }
+  if (2 * (s->ncodes + 1) > s->cap_codes) {
+    size_t old = s->cap_codes;
+    store_code_slot *was = s->codes;
+    s->cap_codes = old ? 2 * old : 1024;
+    s->codes = xcalloc(s->cap_codes, sizeof *s->codes);
     for (size_t i = 0; i < old; i++)
-      if (was[i]) s->loose[store_loose_slot(s, was[i])] = was[i];
+      if (was[i].key) *store_code_at(s, was[i].key) = was[i];
     free(was);
   }
-  s->loose[store_loose_slot(s, k)] = k;
-  s->nloose++;
+  store_code_slot *c = store_code_at(s, k);
+  c->key = k;
+  s->ncodes++;
+  return c;
 }
 
-/* Read the loose-cluster keys of the store (a writer, once at open). */
-static int store_loose_load(dyad_store *s, dyad_err *err) {
+/* One more cluster under k (loose: undated or wide). */
+static void store_code_count(dyad_store *s, uint64_t k, int loose) {
+  store_code_slot *c = store_code_get(s, k);
+  if (c->count++ == 0) c->loose = (uint32_t)loose;
+}
+
+/* Read the clusters per pair and code (a writer, once at open). */
+static int store_codes_load(dyad_store *s, dyad_err *err) {
   sqlite3_stmt *st = NULL;
   int rc = sqlite3_prepare_v2(s->db,
-                              "SELECT cameo, source, target FROM clusters WHERE kind = 'event' AND "
-                              "(first IS NULL OR last - first >= " MERGE_MAX_SPAN_SQL ")",
+                              "SELECT cameo, source, target, first IS NULL OR last - first >= " MERGE_MAX_SPAN_SQL
+                              " FROM clusters WHERE kind = 'event' ORDER BY id",
                               -1, &st, NULL);
   while (rc == SQLITE_OK || rc == SQLITE_ROW) {
     if ((rc = sqlite3_step(st)) != SQLITE_ROW) break;
     const char *c = (const char *)sqlite3_column_text(st, 0), *a = (const char *)sqlite3_column_text(st, 1),
                *b = (const char *)sqlite3_column_text(st, 2);
-    store_loose_add(s, store_code_key(c ? c : "", a ? a : "", b ? b : ""));
+    store_code_count(s, store_code_key(c ? c : "", a ? a : "", b ? b : ""), sqlite3_column_int(st, 3));
   }
   sqlite3_finalize(st);
   return rc == SQLITE_DONE ? 0 : store_error(s, err, rc, "cannot read the clusters");
@@ -738,8 +751,8 @@ static int store_ev_cluster(dyad_store *s, const merge_event *e, int64_t *cluste
       return store_error(s, err, rc, "cannot read the clusters");
     }
   }
-  uint64_t code_key = store_code_key(e->cameo, e->source, e->target);
-  if (!*cluster && (merge_event_loose(e) || store_loose_has(s, code_key))) {
+  store_code_slot *code = store_code_get(s, store_code_key(e->cameo, e->source, e->target));
+  if (!*cluster && code->count == 1 && (merge_event_loose(e) || code->loose)) {
     /* the only cluster of its pair and code, for a report its date cannot
        place or a dated one an undated cluster waits for (merge.h) */
     sqlite3_stmt *st = store_stmt(s, SS_EV_LONE, err);
@@ -767,8 +780,10 @@ static int store_ev_cluster(dyad_store *s, const merge_event *e, int64_t *cluste
       store_names_free(&names);
       return store_error(s, err, rc, "cannot read the clusters");
     }
-    if (n == 1 && merge_event_fits_lone(&c, e))
+    if (n == 1 && merge_event_fits_lone(&c, e)) {
       *cluster = id;
+      if (!merge_event_loose(e)) code->loose = 0; /* dated now */
+    }
   }
   if (*cluster) {
     merge_event_absorb(&c, e);
@@ -780,7 +795,7 @@ static int store_ev_cluster(dyad_store *s, const merge_event *e, int64_t *cluste
   if (store_ev_cluster_write(s, SS_EV_CLUSTER_INSERT, 0, e, err)) return DYAD_EIO;
   *cluster = sqlite3_last_insert_rowid(s->db);
   *fresh = 1;
-  if (merge_event_loose(e)) store_loose_add(s, code_key);
+  store_code_count(s, code->key, merge_event_loose(e));
   return 0;
 }
 

@@ -17,11 +17,8 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
-/* The schema version this dyad writes (PRAGMA user_version): 2, version 1
- * and the index clusters_code.  Readers accept STORE_SCHEMA_READS and up:
- * the tables have not changed since. */
-#define STORE_SCHEMA_VERSION 2
-#define STORE_SCHEMA_READS 1
+/* The schema version this dyad writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
 /* Articles per transaction unless dyad_store_set_batch says otherwise:
  * about a second of `dyad load` on two cores.  A commit costs ~12 ms on
  * a 300 MB store; with 500 articles a batch, commits took a tenth of a
@@ -82,17 +79,14 @@ struct dyad_store {
   struct store_actor_slot *actors; /* owned: actor ids by (code, country,
                                       role, name), an open-addressing table */
   size_t nactors, cap_actors;      /* entries, slots (a power of 2) */
-  uint64_t *loose;                 /* owned: keys (store_code_key) of the pairs
-                                      and codes with an undated or wide event
-                                      cluster, a superset; 0 marks a free slot */
-  size_t nloose, cap_loose;
+  struct store_code_slot *codes;   /* owned: event clusters per (pair, code),
+                                      open addressing (store_code_key) */
+  size_t ncodes, cap_codes;
 };
 
 /* The CREATE statements of the current schema (docs/store.md), as
  * executed on an empty database.  Static. */
 const char *store_schema_sql(void);
-/* The statements version 2 adds (docs/store.md, "Schema versions"). */
-const char *store_schema_v2_sql(void);
 
 /* Fill err (DYAD_EIO, path = the database) from SQLite's last error on
  * s->db, saying what dyad was doing; a busy or locked database gives

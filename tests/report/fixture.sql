@@ -197,5 +197,4 @@ INSERT INTO agreements (id, doc, seq, title, party1, party2, date, first, last, 
   'Hanoï et Astana ont paraphé un accord sur la R&D et l''innovation, baptisé « <Partenariat 2030> ».', 326, 420);
 
 COMMIT;
-CREATE INDEX clusters_code  ON clusters(kind, root, cameo, source, target);
-PRAGMA user_version = 2;
+PRAGMA user_version = 1;

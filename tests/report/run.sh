@@ -160,8 +160,8 @@ expect empty-db 4 stderr "dyad: empty.db: empty database (run dyad load first)" 
 echo 'not a database, not at all' >junk.db
 expect junk-db 4 stderr "dyad: junk.db: reading the schema version: file is not a database" -- \
   timeline VNM KAZ --db junk.db
-sqlite3 newer.db 'PRAGMA user_version = 3;'
-expect newer-db 4 stderr "dyad: newer.db: schema version 3, this dyad reads versions 1 to 2 (docs/store.md)" -- \
+sqlite3 newer.db 'PRAGMA user_version = 2;'
+expect newer-db 4 stderr "dyad: newer.db: schema version 2, this dyad reads version 1 (docs/store.md)" -- \
   timeline VNM KAZ --db newer.db
 expect empty-history 0 stdout "no events, figures or agreements between VNM and USA in test.db" -- \
   timeline VNM usa --db test.db

@@ -231,7 +231,7 @@ check load-not-a-db 4 "dyad: text.db: error: cannot open the database: file is n
   load --db text.db "$HERE/visite-a.txt"
 cp once.db newer.db
 q newer.db "PRAGMA user_version = 7"
-check load-newer-schema 4 "dyad: newer.db: error: schema version 7 is newer than this dyad's (2): use a newer dyad" \
+check load-newer-schema 4 "dyad: newer.db: error: schema version 7 is newer than this dyad's (1): use a newer dyad" \
   load --db newer.db "$HERE/visite-a.txt"
 check load-bad-batch 2 "dyad: load: --batch needs a positive number of articles" load --batch 0 x.txt
 check load-no-input 2 "dyad: load: no input (give files, directories or - for stdin)" load

@@ -112,15 +112,6 @@ static void test_schema_doc(void) {
   squeeze(sql, a, sizeof a);
   squeeze(store_schema_sql(), b, sizeof b);
   EXPECT(!strcmp(a, b), "doc-schema", "docs/store.md and store.c differ:\n%s\n%s", a, b);
-  /* version 2's statements: the next ```sql block */
-  start = strstr(end + 3, "```sql\n");
-  end = start ? strstr(start + 7, "```") : NULL;
-  EXPECT(start && end, "doc-block-v2", "no second ```sql block in docs/store.md");
-  if (!start || !end) return;
-  snprintf(sql, sizeof sql, "%.*s", (int)(end - start - 7), start + 7);
-  squeeze(sql, a, sizeof a);
-  squeeze(store_schema_v2_sql(), b, sizeof b);
-  EXPECT(!strcmp(a, b), "doc-schema-v2", "docs/store.md and store.c differ:\n%s\n%s", a, b);
 }
 
 static int query_int(const char *path, const char *sql) {
@@ -157,18 +148,6 @@ static void test_open(const char *dir) {
   st = dyad_store_open(path, DYAD_STORE_READONLY, &err);
   EXPECT(st != NULL, "reopen-readonly", "open failed: %s", err.message);
   dyad_store_close(st, NULL);
-
-  /* a version 1 store: readers take it as it is, dyad load upgrades it */
-  exec(path, "DROP INDEX clusters_code; PRAGMA user_version = 1");
-  st = dyad_store_open(path, DYAD_STORE_READONLY, &err);
-  EXPECT(st != NULL, "v1-readonly", "open failed: %s", err.message);
-  dyad_store_close(st, NULL);
-  EXPECT_INT("v1-untouched", 1, query_int(path, "PRAGMA user_version"));
-  st = dyad_store_open(path, 0, &err);
-  EXPECT(st != NULL, "v1-upgrade", "open failed: %s", err.message);
-  dyad_store_close(st, NULL);
-  EXPECT_INT("v1-upgraded", 2, query_int(path, "PRAGMA user_version"));
-  EXPECT_INT("v1-index", 1, query_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'clusters_code'"));
 
   exec(path, "PRAGMA user_version = 99");
   memset(&err, 0, sizeof err);

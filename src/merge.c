@@ -256,6 +256,10 @@ static uint64_t merge_key(const char *a, const char *b, const char *c) {
   return merge_mix(merge_mix(merge_mix(1469598103934665603ull, a), b), c);
 }
 
+uint64_t merge_code_key(const char *a, const char *b, const char *cameo) {
+  return merge_key(a, b, cameo) | 1;
+}
+
 static uint64_t merge_block_hash(uint64_t key, int32_t block) {
   uint64_t h = key ^ ((uint64_t)(uint32_t)block * 0x9e3779b97f4a7c15ull);
   h ^= h >> 29;
@@ -430,7 +434,7 @@ uint32_t merge_index_event(merge_index *m, const merge_event *e) {
   merge_event copy = *e;
   copy.source_name = merge_intern(m, e->source_name);
   copy.target_name = merge_intern(m, e->target_name);
-  merge_code *code = merge_code_get(m, merge_key(e->source, e->target, e->cameo) | 1);
+  merge_code *code = merge_code_get(m, merge_code_key(e->source, e->target, e->cameo));
   if (!code) return 0;
   uint32_t i = merge_find(m, key, e->first, e->last, merge_fits_event, e);
   if (i != UINT32_MAX) {

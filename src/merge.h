@@ -65,6 +65,10 @@ int merge_event_loose(const merge_event *e);
  * of them loose, their dates (if both have one) overlapping, and
  * merge_event_fits_undated. */
 int merge_event_fits_lone(const merge_event *c, const merge_event *e);
+/* The key (never 0) of states a and b in either order and a code: the
+ * clusters "of a pair and code" above, counted by merge_index and the
+ * store alike. */
+uint64_t merge_code_key(const char *a, const char *b, const char *cameo);
 int merge_figure_fits(const merge_figure *c, const merge_figure *f);
 
 /* Fold report e into representative c (most precise date and code).

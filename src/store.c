@@ -638,25 +638,10 @@ static int store_fig_cluster_write(dyad_store *s, int id_stmt, int64_t id, const
  * writes, or a replaced article's, may leave it behind: that costs a
  * query (LIMIT 2 still counts) or, rarely, a merge, never a wrong one. */
 typedef struct store_code_slot {
-  uint64_t key;    /* store_code_key; 0: free */
+  uint64_t key;    /* merge_code_key; 0: free */
   uint32_t count;  /* clusters */
   uint32_t loose;  /* the first is undated or wide */
 } store_code_slot;
-
-static uint64_t store_code_key(const char *cameo, const char *a, const char *b) {
-  if (strcmp(a, b) > 0) {
-    const char *t = a;
-    a = b;
-    b = t;
-  }
-  uint64_t h = 1469598103934665603u;
-  const char *parts[3] = {cameo, a, b};
-  for (int i = 0; i < 3; i++) {
-    for (const char *c = parts[i]; *c; c++) h = (h ^ (unsigned char)*c) * 1099511628211u;
-    h = (h ^ 0xff) * 1099511628211u;
-  }
-  return h | 1;
-}
 
 static store_code_slot *store_code_at(const dyad_store *s, uint64_t k) {
   size_t i = (size_t)(k >> 7) & (s->cap_codes - 1);
@@ -702,7 +687,7 @@ static int store_codes_load(dyad_store *s, dyad_err *err) {
     if ((rc = sqlite3_step(st)) != SQLITE_ROW) break;
     const char *c = (const char *)sqlite3_column_text(st, 0), *a = (const char *)sqlite3_column_text(st, 1),
                *b = (const char *)sqlite3_column_text(st, 2);
-    store_code_count(s, store_code_key(c ? c : "", a ? a : "", b ? b : ""), sqlite3_column_int(st, 3));
+    store_code_count(s, merge_code_key(a ? a : "", b ? b : "", c ? c : ""), sqlite3_column_int(st, 3));
   }
   sqlite3_finalize(st);
   return rc == SQLITE_DONE ? 0 : store_error(s, err, rc, "cannot read the clusters");
@@ -751,7 +736,7 @@ static int store_ev_cluster(dyad_store *s, const merge_event *e, int64_t *cluste
       return store_error(s, err, rc, "cannot read the clusters");
     }
   }
-  store_code_slot *code = store_code_get(s, store_code_key(e->cameo, e->source, e->target));
+  store_code_slot *code = store_code_get(s, merge_code_key(e->source, e->target, e->cameo));
   if (!*cluster && code->count == 1 && (merge_event_loose(e) || code->loose)) {
     /* the only cluster of its pair and code, for a report its date cannot
        place or a dated one an undated cluster waits for (merge.h) */

@@ -80,7 +80,7 @@ struct dyad_store {
                                       role, name), an open-addressing table */
   size_t nactors, cap_actors;      /* entries, slots (a power of 2) */
   struct store_code_slot *codes;   /* owned: event clusters per (pair, code),
-                                      open addressing (store_code_key) */
+                                      open addressing (merge_code_key) */
   size_t ncodes, cap_codes;
 };
 
